@@ -1,0 +1,56 @@
+"""The command line. Each module in this package adds its subcommands through `register`.
+
+Exit codes: 0 success, 1 the operation found problems, 2 bad usage or unusable input. Every
+failure prints a one-line reason on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sqlite3
+import sys
+
+from schema.errors import CasecoderError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on bad usage, as we want
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casecoder",
+                     description="Code statutory case reviews beside the review PDF.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=_Parser)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.endswith("_commands"):
+            importlib.import_module(f"{__name__}.{info.name}").register(subparsers)
+    return parser
+
+
+def run_command_line(argv: list[str]) -> int:
+    parser = build_parser()
+    if not argv:
+        argv = ["open"]
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except CasecoderError as exc:
+        print(f"casecoder: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except sqlite3.DatabaseError as exc:
+        print(f"casecoder: error: the project could not be read ({exc}). Run 'check' on it, "
+              f"or restore it from a backup.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("casecoder: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,26 @@
+"""`open`: start the desktop app. Qt is imported only when this command runs."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("open", help="open the desktop app (the default)",
+                                   description="Open the desktop app, on PROJECT if given.")
+    parser.add_argument("project", nargs="?", metavar="PROJECT",
+                        help="project to open; default: the last one, else the demo")
+    parser.set_defaults(handler=_open)
+
+
+def _open(args) -> int:
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        print("casecoder: no display found. On a machine without a screen, run:\n"
+              "  xvfb-run -s '-screen 0 1600x1000x24' python main.py", file=sys.stderr)
+        return 2
+    from desktop.app import run_app
+
+    return run_app(args.project)

@@ -1,0 +1,20 @@
+"""Casecoder entry point: no arguments opens the desktop app; a subcommand runs the command line.
+
+    python main.py                      open the app (the last project, or the demo)
+    python main.py open PROJECT         open the app on a project
+    python main.py COMMAND --help       help for one command
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desktop.commands import run_command_line
+
+    return run_command_line(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

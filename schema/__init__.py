@@ -1,0 +1,1 @@
+"""What is stored and how: codebook, project database, store API. Never imports Qt."""
