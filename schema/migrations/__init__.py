@@ -28,26 +28,26 @@ def all_migrations() -> list[Migration]:
             found.append(Migration(module.VERSION, module.NAME, module.apply))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migration versions must be 1..N without gaps, found {versions}")
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a version: {versions}")
     return found
 
 
 def latest_version() -> int:
-    return len(all_migrations())
+    return max(m.version for m in all_migrations())
 
 
 def migrate(conn: sqlite3.Connection) -> list[int]:
-    """Apply every migration newer than the file's version; return the versions applied.
+    """Apply every migration the file has not had yet, in order; return the versions applied.
 
     The connection must be in autocommit mode (isolation_level None) so that each migration
     runs in exactly one explicit transaction and a failure leaves the file at the last
     complete version.
     """
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    done = _applied_versions(conn)
     applied = []
     for migration in all_migrations():
-        if migration.version <= current:
+        if migration.version in done:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -56,10 +56,18 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
                 "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.name, datetime.now(UTC).isoformat()),
             )
-            conn.execute(f"PRAGMA user_version = {migration.version}")
+            conn.execute(f"PRAGMA user_version = {max([migration.version, *done])}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         applied.append(migration.version)
+        done.add(migration.version)
     return applied
+
+
+def _applied_versions(conn: sqlite3.Connection) -> set[int]:
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone()
+    if not exists:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM migrations")}
