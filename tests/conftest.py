@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops one
-    reference to None, so after a few thousand calls Python aborts with "deallocating None".
-    Python 3.12+ makes None immortal; on 3.11 give it a reference count that cannot run out."""
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-keep_none_alive()
 
 import pytest  # noqa: E402
 
