@@ -1,0 +1,103 @@
+"""Store-side reads the workspace needs, run on the store thread (never on the GUI thread).
+
+Each function takes the store first so it can be handed to `StoreThread.submit` with
+functools.partial; each returns plain frozen records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schema.codebook_model import Codebook
+from schema.records import Case, Coding, Document
+from schema.store import Store
+
+
+@dataclass(frozen=True)
+class ProjectOverview:
+    site: str
+    codebook: Codebook
+    cases: list[Case]
+    documents: list[Document]
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """What opening a case shows: the case, the coding in the form, and its documents."""
+
+    case: Case
+    coding: Coding
+    snapshot: object  # widgets.coding_form.snapshot.CodingSnapshot
+    documents: list[Document] = field(default_factory=list)
+
+
+def read_overview(store: Store) -> ProjectOverview:
+    return ProjectOverview(site=store.site, codebook=store.codebook,
+                           cases=store.list_cases(), documents=store.documents())
+
+
+def primary_coding(store: Store, case_id: str, coder: str) -> Coding:
+    """The coding the form edits: this coder's primary, else the case's first primary, else a
+    new primary coding for this coder (one store call, one transaction)."""
+    primaries = [c for c in store.codings(case_id) if c.kind == "primary"]
+    mine = [c for c in primaries if c.coder == coder]
+    if mine or primaries:
+        return (mine or primaries)[0]
+    return store.add_coding(case_id, coder=coder, kind="primary")
+
+
+def read_case(store: Store, case_id: str, coder: str) -> CaseView:
+    from widgets.coding_form.snapshot import load_snapshot
+
+    case = store.get_case(case_id)
+    coding = primary_coding(store, case_id, coder)
+    return CaseView(case=case, coding=coding, snapshot=load_snapshot(store, coding.id),
+                    documents=store.case_documents(case_id))
+
+
+def read_snapshot(store: Store, coding_id: str) -> object:
+    from widgets.coding_form.snapshot import load_snapshot
+
+    return load_snapshot(store, coding_id)
+
+
+def create_case_with_documents(store: Store, *, reference: str, review_type: str,
+                               title: str, category: str | None, publication_year: int | None,
+                               document_ids: list[str]) -> Case:
+    """A new case and its document links in one transaction: all of it, or none."""
+    from schema.transactions import transaction
+
+    with transaction(store.db):
+        case = store.create_case(reference, review_type, title=title, category=category,
+                                 publication_year=publication_year)
+        for document_id in document_ids:
+            store.link_document(case.id, document_id)
+    return case
+
+
+def find_paragraph(store: Store, document_id: str, page: int, quote: str,
+                   rects: list) -> str:
+    """The numbered paragraph a quote sits in: by its text first, else by its position."""
+    from schema.documents import text_layer
+
+    found = text_layer.paragraph_for_quote(store, document_id, page, quote)
+    if not found and rects:
+        found = text_layer.paragraph_at(store, document_id, page, _top_of(rects))
+    return _paragraph_label(found)
+
+
+def _top_of(rects: list) -> float:
+    return min(float(rect[1]) for rect in rects)
+
+
+def _paragraph_label(found: object) -> str:
+    """The text layer may hand back a label, a number or a record with a number/label."""
+    if found is None or found == "":
+        return ""
+    if isinstance(found, str | int):
+        return str(found)
+    for attribute in ("label", "number", "paragraph"):
+        value = getattr(found, attribute, None)
+        if value not in (None, ""):
+            return str(value)
+    return str(found)
