@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from schema.codebook_loader import parse_codebook
+from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError, ProjectError
 from schema.migrations import latest_version
 from schema.project import open_project, read_meta
@@ -33,24 +33,24 @@ def check_project(path: str | Path) -> list[str]:
             problems += _foreign_keys(db.conn)
             problems += _version(db.conn)
             problems += _meta_and_codebook(db)
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         problems.append(f"the database cannot be read: {exc}")
     finally:
         db.conn.close()
     return problems
 
 
-def _integrity(conn: sqlite3.Connection) -> list[str]:
+def _integrity(conn) -> list[str]:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check(50)")]
     return [] if rows == ["ok"] else [f"integrity: {r}" for r in rows]
 
 
-def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
+def _foreign_keys(conn) -> list[str]:
     return [f"foreign key: a row of {table} (rowid {rowid}) points to a missing {parent} row"
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
 
 
-def _version(conn: sqlite3.Connection) -> list[str]:
+def _version(conn) -> list[str]:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version < latest_version():
         return [f"schema version {version} is older than this app's {latest_version()}; "

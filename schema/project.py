@@ -15,6 +15,14 @@ from pathlib import Path
 import sqlite_utils
 
 from schema.codebook_model import Codebook
+from schema.encryption import (
+    DRIVER_ERRORS,
+    PassphraseRequired,
+    connect_encrypted,
+    looks_encrypted,
+    passphrase_for,
+    remember_passphrase,
+)
 from schema.errors import ProjectError
 from schema.migrations import latest_version, migrate
 
@@ -32,10 +40,15 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open an SQLite connection in autocommit mode; transactions are always explicit."""
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+def connect(path: Path, *, readonly: bool = False,
+            passphrase: str | None = None) -> sqlite3.Connection:
+    """Open a connection in autocommit mode (transactions are always explicit), through
+    SQLCipher when a passphrase is given."""
+    if passphrase:
+        conn = connect_encrypted(path, passphrase, readonly=readonly)
+    else:
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
@@ -46,7 +59,8 @@ def _damaged(path: Path, exc: Exception) -> ProjectError:
                         f"'check' to list what is wrong.")
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bool:
+    """Check the file before opening it; return True when it looks encrypted."""
     if not path.exists():
         raise ProjectError(f"{path} does not exist. Create it with 'new', or check the path.")
     if path.is_dir():
@@ -57,12 +71,25 @@ def _check_header(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
+        if looks_encrypted(size):
+            return True
         raise ProjectError(f"{path} is not a Casecoder project (it is not an SQLite database).")
     if len(header) < 100:
         raise ProjectError(f"{path} is truncated: only {size} bytes remain. Restore it from a "
                            f"backup.")
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise ProjectError(f"{path} is an SQLite database but not a Casecoder project.")
+    return False
+
+
+def is_encrypted(path: str | Path) -> bool:
+    """True for an existing file that looks like an encrypted project (raises if unusable)."""
+    return _check_header(Path(path))
+
+
+def _check_application_id(conn: sqlite3.Connection, path: Path) -> None:
+    if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        raise ProjectError(f"{path}: wrong passphrase or not a Casecoder project.")
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -74,18 +101,29 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def open_project(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
+def open_project(path: str | Path, *, readonly: bool = False,
+                 passphrase: str | None = None) -> sqlite_utils.Database:
     """Open an existing project, bringing its schema up to date unless read-only.
 
-    Read-only opening never writes to the file, so `info` and `check` change nothing.
+    Read-only opening never writes to the file, so `info` and `check` change nothing. An
+    encrypted project needs its passphrase: given here, remembered earlier in this process, or
+    in CASECODER_PASSPHRASE.
     """
     path = Path(path)
-    _check_header(path)
+    encrypted = _check_header(path)
+    if encrypted:
+        passphrase = passphrase or passphrase_for(path)
+        if not passphrase:
+            raise PassphraseRequired(f"{path} is encrypted (or is not a Casecoder project): "
+                                     f"give its passphrase.")
     try:
-        conn = connect(path, readonly=readonly)
-    except sqlite3.Error as exc:
+        conn = connect(path, readonly=readonly, passphrase=passphrase if encrypted else None)
+    except DRIVER_ERRORS as exc:
         raise ProjectError(f"cannot open {path}: {exc}") from None
     try:
+        if encrypted:
+            _check_application_id(conn, path)
+            remember_passphrase(path, passphrase)
         _check_version(conn, path)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not readonly:
@@ -94,15 +132,17 @@ def open_project(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Da
     except ProjectError:
         conn.close()
         raise
-    except sqlite3.Error as exc:
+    except DRIVER_ERRORS as exc:
         conn.close()
         raise _damaged(path, exc) from None
     return sqlite_utils.Database(conn)
 
 
-def create_project(path: str | Path, *, site: str, coder: str,
-                   codebook: Codebook) -> sqlite_utils.Database:
+def create_project(path: str | Path, *, site: str, coder: str, codebook: Codebook,
+                   passphrase: str | None = None) -> sqlite_utils.Database:
     """Create a new project file holding the given codebook. Refuses to touch an existing file.
+
+    With a passphrase the file is encrypted with SQLCipher from its first byte.
 
     The file is built under a temporary name and moved into place, so a failure part-way
     never leaves a half-made project at `path`.
@@ -114,7 +154,8 @@ def create_project(path: str | Path, *, site: str, coder: str,
         raise ProjectError(f"the folder {path.parent} does not exist.")
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        conn = sqlite3.connect(partial, isolation_level=None)
+        conn = (connect_encrypted(partial, passphrase, create=True) if passphrase
+                else sqlite3.connect(partial, isolation_level=None))
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrate(conn)
         _write_initial_rows(conn, site=site, coder=coder, codebook=codebook)
@@ -124,7 +165,7 @@ def create_project(path: str | Path, *, site: str, coder: str,
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return open_project(path)
+    return open_project(path, passphrase=passphrase)
 
 
 def _write_initial_rows(conn: sqlite3.Connection, *, site: str, coder: str,

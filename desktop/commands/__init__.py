@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-import sqlite3
 import sys
 
+from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
 
@@ -45,7 +45,7 @@ def run_command_line(argv: list[str]) -> int:
     except CasecoderError as exc:
         print(f"casecoder: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         print(f"casecoder: error: the project could not be read ({exc}). Run 'check' on it, "
               f"or restore it from a backup.", file=sys.stderr)
         return 2

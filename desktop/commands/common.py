@@ -1,11 +1,14 @@
-"""What several commands share: opening a store for a named person."""
+"""What several commands share: opening a store for a named person, asking for passphrases."""
 
 from __future__ import annotations
 
 import getpass
 import os
+import sys
 from pathlib import Path
 
+from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
+from schema.errors import ProjectError
 from schema.project import open_project
 from schema.store import Store
 
@@ -14,8 +17,41 @@ def default_coder() -> str:
     return os.environ.get("CASECODER_CODER") or getpass.getuser() or "unknown"
 
 
+def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """The passphrase from CASECODER_PASSPHRASE, or typed at the terminal (never echoed)."""
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise ProjectError(f"a passphrase is needed: set {PASSPHRASE_ENV} or run in a terminal")
+    passphrase = getpass.getpass(prompt)
+    if not passphrase:
+        raise ProjectError("an empty passphrase is not allowed")
+    if confirm and getpass.getpass("Type it again: ") != passphrase:
+        raise ProjectError("the two passphrases differ; nothing was changed")
+    return passphrase
+
+
 def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None) -> Store:
-    return Store(open_project(path, readonly=readonly), coder or default_coder())
+    """Open a project for a command, asking for its passphrase if it is encrypted."""
+    try:
+        db = open_project(path, readonly=readonly)
+    except PassphraseRequired:
+        passphrase = ask_passphrase(f"Passphrase for {path}: ")
+        db = open_project(path, readonly=readonly, passphrase=passphrase)
+        remember_passphrase(path, passphrase)
+    return Store(db, coder or default_coder())
+
+
+def unlock(path: str | Path) -> None:
+    """Make sure an encrypted project's passphrase is known to this process, asking if not.
+
+    For commands that open the project through schema functions rather than open_store."""
+    try:
+        open_project(path, readonly=True).conn.close()
+    except PassphraseRequired:
+        passphrase = ask_passphrase(f"Passphrase for {path}: ")
+        open_project(path, readonly=True, passphrase=passphrase).conn.close()
+        remember_passphrase(path, passphrase)
 
 
 def add_project_argument(parser) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.commands.common import add_project_argument, default_coder, open_store
+from desktop.commands.common import (
+    add_project_argument,
+    ask_passphrase,
+    default_coder,
+    open_store,
+    unlock,
+)
 from schema.codebook_loader import load_codebook
+from schema.encryption import PassphraseRequired
+from schema.errors import ProjectError
 from schema.integrity import check_project
 from schema.migrations import latest_version
 from schema.project import create_project
@@ -23,6 +31,9 @@ def register(subparsers) -> None:
     new.add_argument("--site", default="", help="the site (borough) that codes in it")
     new.add_argument("--coder", default=None, help="your name, recorded in the audit log")
     new.add_argument("--codebook", metavar="FILE", help="a YAML codebook (default: built-in)")
+    new.add_argument("--encrypt", action="store_true",
+                     help="encrypt the file; the passphrase is asked for, or read from "
+                          "CASECODER_PASSPHRASE")
     new.set_defaults(handler=_new)
 
     info = subparsers.add_parser("info", help="show a project's site, ids, codebook and counts")
@@ -42,10 +53,15 @@ def register(subparsers) -> None:
 
 def _new(args) -> int:
     codebook = load_codebook(args.codebook or default_codebook_path())
+    if Path(args.project).exists():
+        raise ProjectError(f"{args.project} already exists; it was left untouched. "
+                           f"Choose a new name.")
+    passphrase = ask_passphrase("New passphrase: ", confirm=True) if args.encrypt else None
     db = create_project(args.project, site=args.site, coder=args.coder or default_coder(),
-                        codebook=codebook)
+                        codebook=codebook, passphrase=passphrase)
     db.conn.close()
-    print(f"Created {args.project} (site: {args.site or '-'}, codebook {codebook.key}).")
+    sealed = ", encrypted" if passphrase else ""
+    print(f"Created {args.project} (site: {args.site or '-'}, codebook {codebook.key}{sealed}).")
     return 0
 
 
@@ -89,6 +105,8 @@ def _cases(args) -> int:
 
 
 def _check(args) -> int:
+    if Path(args.project).exists():
+        _unlock_if_project(args.project)
     problems = check_project(args.project)
     if problems:
         print(f"{args.project}: {len(problems)} problem(s) found:", file=sys.stderr)
@@ -97,3 +115,13 @@ def _check(args) -> int:
         return 1
     print(f"{args.project}: OK (integrity, foreign keys, schema version {latest_version()}).")
     return 0
+
+
+def _unlock_if_project(path: str) -> None:
+    """Ask for the passphrase of an encrypted project; leave other failures to `check`."""
+    try:
+        unlock(path)
+    except PassphraseRequired:
+        raise
+    except ProjectError:
+        return

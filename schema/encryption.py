@@ -1,0 +1,127 @@
+"""Encryption at rest with SQLCipher 4 (the sqlcipher3 package).
+
+A passphrase is never written anywhere: it lives only in this process's memory (so the
+several connections the app opens do not each ask for it), or comes from the
+CASECODER_PASSPHRASE environment variable for scripts. Converting a project between plain and
+encrypted writes a new file beside it and swaps it in atomically, so a failure part-way leaves
+the original untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+from schema.errors import ProjectError
+
+PASSPHRASE_ENV = "CASECODER_PASSPHRASE"
+WRONG_PASSPHRASE = "wrong passphrase or not a Casecoder project"
+_remembered: dict[str, str] = {}
+
+try:
+    import sqlcipher3 as _sqlcipher
+    DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _sqlcipher.Error)
+except ImportError:  # pragma: no cover - the dependency is declared; this guards odd installs
+    _sqlcipher = None
+    DRIVER_ERRORS = (sqlite3.Error,)
+
+
+class PassphraseRequired(ProjectError):
+    """The project is encrypted and no passphrase was given."""
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def remember_passphrase(path: str | Path, passphrase: str) -> None:
+    """Keep a passphrase in memory for this process, for later connections to the project."""
+    _remembered[_key(Path(path))] = passphrase
+
+
+def forget_passphrase(path: str | Path) -> None:
+    _remembered.pop(_key(Path(path)), None)
+
+
+def passphrase_for(path: str | Path) -> str | None:
+    return _remembered.get(_key(Path(path))) or os.environ.get(PASSPHRASE_ENV) or None
+
+
+def looks_encrypted(size: int) -> bool:
+    """SQLCipher files are whole pages of random bytes; text or junk files rarely are."""
+    return size >= 1024 and size % 512 == 0
+
+
+def require_driver() -> None:
+    if _sqlcipher is None:
+        raise ProjectError("encryption needs the sqlcipher3 package; reinstall Casecoder "
+                           "with its dependencies (make run does this)")
+
+
+def connect_encrypted(path: Path, passphrase: str, *, readonly: bool = False,
+                      create: bool = False):
+    """Open (or create) an encrypted database; raise ProjectError on a wrong passphrase."""
+    require_driver()
+    mode = "rwc" if create else ("ro" if readonly else "rw")
+    conn = _sqlcipher.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                              isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except _sqlcipher.DatabaseError:
+        conn.close()
+        raise ProjectError(f"{path}: {WRONG_PASSPHRASE}. Nothing was changed.") from None
+    return conn
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def convert(path: Path, *, to_encrypted: bool, passphrase: str, new_passphrase: str = ""
+            ) -> None:
+    """Rewrite a project encrypted (or decrypted) into a new file, then swap it in.
+
+    `passphrase` opens the existing file when it is encrypted; `new_passphrase` encrypts the
+    result. The project's application id, schema version and WAL mode are carried over.
+    """
+    require_driver()
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    source = (connect_encrypted(path, passphrase) if not to_encrypted
+              else _sqlcipher.connect(str(path), isolation_level=None))
+    try:
+        header = [source.execute(f"PRAGMA {p}").fetchone()[0]
+                  for p in ("application_id", "user_version")]
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target_key = new_passphrase if to_encrypted else ""
+        source.execute(f"ATTACH DATABASE ? AS converted KEY {_quote(target_key)}",
+                       [str(partial)])
+        source.execute("SELECT sqlcipher_export('converted')")
+        source.execute(f"PRAGMA converted.application_id = {int(header[0])}")
+        source.execute(f"PRAGMA converted.user_version = {int(header[1])}")
+        source.execute("DETACH DATABASE converted")
+    except BaseException:
+        source.close()
+        partial.unlink(missing_ok=True)
+        raise
+    source.close()
+    _finish_conversion(partial, path, new_passphrase if to_encrypted else None)
+
+
+def _finish_conversion(partial: Path, path: Path, passphrase: str | None) -> None:
+    try:
+        conn = (connect_encrypted(partial, passphrase) if passphrase
+                else sqlite3.connect(partial, isolation_level=None))
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
