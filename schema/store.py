@@ -33,6 +33,7 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin):
         self.actor = actor or "unknown"
         self.meta = read_meta(db)
         self.site = self.meta.get("site", "")
+        self.on_close: list = []  # callables run once the connection is closed (e.g. unlock)
 
     @cached_property
     def codebook(self) -> Codebook:
@@ -47,6 +48,9 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin):
 
     def close(self) -> None:
         self.db.conn.close()
+        callbacks, self.on_close = self.on_close, []
+        for callback in callbacks:
+            callback()
 
     def _audit(self, action: str, table: str, row_id: str, case_id: str | None,
                summary: str = "", before: object = None, after: object = None) -> None:

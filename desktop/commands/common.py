@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from schema import locking
+from schema.backup import rolling_backup
 from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
 from schema.errors import ProjectError
 from schema.project import open_project
@@ -32,14 +34,36 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 
 def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None) -> Store:
-    """Open a project for a command, asking for its passphrase if it is encrypted."""
+    """Open a project for a command or the app, asking for its passphrase if it is encrypted.
+
+    Opening for writing takes the project's writer lock (ProjectLocked if another Casecoder
+    holds it) and makes a rolling backup, once per process."""
     try:
         db = open_project(path, readonly=readonly)
     except PassphraseRequired:
         passphrase = ask_passphrase(f"Passphrase for {path}: ")
         db = open_project(path, readonly=readonly, passphrase=passphrase)
         remember_passphrase(path, passphrase)
-    return Store(db, coder or default_coder())
+    store = Store(db, coder or default_coder())
+    if not readonly:
+        _take_writer_lock(store, Path(path))
+    return store
+
+
+_backed_up: set[str] = set()
+
+
+def _take_writer_lock(store: Store, path: Path) -> None:
+    try:
+        locking.acquire(path)
+    except locking.ProjectLocked:
+        store.close()
+        raise
+    store.on_close.append(lambda: locking.release(path))
+    key = str(path.resolve())
+    if key not in _backed_up:
+        _backed_up.add(key)
+        rolling_backup(store.db, path)
 
 
 def unlock(path: str | Path) -> None:
