@@ -1,0 +1,78 @@
+"""Per-category summary tables (victims, perpetrators, relationship, escalation, completeness).
+
+    tables = build_tables(store, TableFilter(site="Lambeth"), suppress_below=5)
+    write_tables(tables, out_dir, ["csv", "xlsx", "html", "pdf"])
+
+Pure functions of the store: no Qt, read-only SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from exports.tables.charts import chart_for
+from exports.tables.compute import compute_table, group_columns, wanted_fields
+from exports.tables.data import TableFilter, TablesError, load_table_data, parse_years
+from exports.tables.model import Table, TableSet
+from exports.tables.spec import TableSpec, TableSpecError, load_table_specs
+from exports.tables.suppress import SECONDARY, suppress_table
+from schema.codebook_loader import load_codebook
+from schema.codebook_model import Codebook
+from schema.resources import default_codebook_path
+
+__all__ = ["TableFilter", "TableSet", "TableSpecError", "TablesError", "build_tables",
+           "parse_years", "specs_for"]
+
+
+def specs_for(codebook: Codebook) -> tuple[list[TableSpec], str]:
+    """The project's own table specs, or the default codebook's when it declares none."""
+    if codebook.extras.get("tables"):
+        return load_table_specs(codebook), "the project's codebook"
+    default = load_codebook(default_codebook_path())
+    return (load_table_specs(codebook, default.extras.get("tables"),
+                             source=f"{default_codebook_path()}, tables"),
+            "the default codebook (the project's codebook declares none)")
+
+
+def build_tables(store, table_filter: TableFilter | None = None, *,
+                 suppress_below: int | None = None, today: dt.date | None = None) -> TableSet:
+    """Compute every table of the codebook's specs for the cases matching the filter."""
+    if suppress_below is not None and suppress_below < 2:
+        raise TablesError("--suppress-below must be 2 or more (counts below it are hidden)")
+    table_filter = table_filter or TableFilter()
+    book: Codebook = store.codebook
+    specs, spec_source = specs_for(book)
+    data = load_table_data(store.db, wanted_fields(specs), table_filter)
+    tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
+    return TableSet(tables, _footnotes(book, table_filter, len(data.cases), data.uncoded,
+                                       suppress_below, spec_source, today or dt.date.today()))
+
+
+def _one_table(spec: TableSpec, cases: list, book: Codebook,
+               suppress_below: int | None) -> Table:
+    table = compute_table(spec, cases, book)
+    if suppress_below:
+        table = suppress_table(table, suppress_below)
+    table.chart = chart_for(spec, table, group_columns(spec, cases, book), suppress_below)
+    return table
+
+
+def _footnotes(book: Codebook, table_filter: TableFilter, counted: int, uncoded: int,
+               suppress_below: int | None, spec_source: str, today: dt.date) -> list[str]:
+    notes = [f"N = {counted} coded case{'s' if counted != 1 else ''}. Each case counts "
+             f"through its consensus coding where one exists, otherwise its primary coding.",
+             f"Codebook: {book.title} ({book.id}, version {book.version}); table "
+             f"specifications from {spec_source}.",
+             f"Filters: {table_filter.describe()}.",
+             f"Made on {today.isoformat()}."]
+    if uncoded:
+        notes.append(f"{uncoded} matching case{'s' if uncoded != 1 else ''} without a "
+                     f"coding {'were' if uncoded != 1 else 'was'} left out.")
+    if suppress_below:
+        notes.append(f"Counts from 1 to {suppress_below - 1} are shown as <{suppress_below}; "
+                     f"'{SECONDARY}' marks a further count withheld so that totals cannot "
+                     f"reveal a suppressed one.")
+    notes.append("'Not reported': the review does not say. 'No information': nothing was "
+                 "recorded for these cases. 'Not coded': people whose answer has not been "
+                 "coded yet.")
+    return notes

@@ -1,0 +1,167 @@
+"""Computing the tables: cases grouped into columns, one row (or several) per row spec."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from exports.tables.ages import age_cell
+from exports.tables.counting import counts_cell, mark_shared, top_cell
+from exports.tables.data import CaseRecord
+from exports.tables.model import MARK, NO_INFORMATION, Cell, Column, Entry, Row, Table
+from exports.tables.spec import RowSpec, TableSpec
+from schema.codebook_model import Codebook, Field, Option
+
+Columns = list[tuple[Column, list[CaseRecord]]]
+NOT_RECORDED = "_not_recorded"
+
+
+def wanted_fields(specs: list[TableSpec]) -> dict[str, set[str]]:
+    """{section: {field keys}} that the specs read, so only those answers are loaded."""
+    wanted: dict[str, set[str]] = {}
+    for spec in specs:
+        paths = [f.path for row in spec.rows for f in row.fields]
+        paths += [row.split_by.path for row in spec.rows if row.split_by]
+        if not spec.columns.startswith("case."):
+            paths.append(spec.columns)
+        for path in paths:
+            section, _, key = path.partition(".")
+            wanted.setdefault(section, set()).add(key)
+    return wanted
+
+
+def _column_options(spec: TableSpec, book: Codebook) -> tuple[Option, ...]:
+    if spec.columns == "case.category":
+        return book.categories
+    if spec.columns == "case.review_type":
+        return book.review_types
+    if spec.columns.startswith("case."):
+        return ()
+    found = book.field(spec.columns)
+    if found.type == "boolean":
+        return (Option("True", "Yes"), Option("False", "No"))
+    return found.options
+
+
+def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Columns:
+    """One column per value of the grouping (codebook order), each with its cases."""
+    groups: dict[str, list[CaseRecord]] = {}
+    for case in cases:
+        value = case.attribute(spec.columns)
+        groups.setdefault(NOT_RECORDED if value in (None, "") else str(value), []).append(case)
+    labels = {o.key: o.label for o in _column_options(spec, book)}
+    order = list(labels) + sorted(k for k in groups if k not in labels and k != NOT_RECORDED)
+    order.append(NOT_RECORDED)
+    return [(Column(key, labels.get(key, "Not recorded" if key == NOT_RECORDED else key),
+                    len(groups[key])), groups[key]) for key in order if key in groups]
+
+
+def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
+    return [[item.get(field.key) for item in case.items(field.section)] for case in cases]
+
+
+def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
+    if row.split_by is None:
+        return None
+    by_value: dict[object, list[int]] = {}
+    for index, case in enumerate(cases):
+        by_value.setdefault(case.attribute(row.split_by.path), []).append(index)
+    if len(by_value) < 2:
+        return None
+    order = [o.key for o in row.split_by.options]
+    keys = sorted(by_value, key=lambda k: order.index(k) if k in order else len(order))
+    return [(row.split_by.option_label(k) if k is not None else "Not recorded", by_value[k])
+            for k in keys]
+
+
+def _simple_row(row: RowSpec, columns: Columns, book: Codebook) -> Row:
+    section_label = book.section(row.field.section).label
+    cells = {}
+    for column, cases in columns:
+        answers = _answers(row.field, cases)
+        if row.show == "counts":
+            cells[column.key] = counts_cell(row, answers, section_label, _splits(row, cases))
+        elif row.show == "top":
+            cells[column.key] = top_cell(row, answers)
+        else:
+            cells[column.key] = age_cell(row, answers)
+    if row.mark_shared:
+        keys = list(cells)
+        cells = dict(zip(keys, mark_shared([cells[k] for k in keys]), strict=True))
+    return Row(row.key, row.label, cells)
+
+
+def feature_counts(row: RowSpec, cases: list[CaseRecord]) -> tuple[Counter, bool]:
+    """How many cases show each option in any of the row's fields; and whether any has data."""
+    counts: Counter = Counter()
+    has_data = False
+    for case in cases:
+        present: set = set()
+        for spec_field in row.fields:
+            for item in case.items(spec_field.section):
+                answer = item.get(spec_field.key)
+                if answer and answer[0] == "answered":
+                    has_data = True
+                    value = answer[1]
+                    present.update(value if isinstance(value, list) else [value])
+        counts.update(present)
+    return counts, has_data
+
+
+def row_options(row: RowSpec) -> list[Option]:
+    seen: dict[str, Option] = {}
+    for spec_field in row.fields:
+        for option in spec_field.options:
+            seen.setdefault(option.key, option)
+    return list(seen.values())
+
+
+def _marks_rows(row: RowSpec, columns: Columns) -> list[Row]:
+    """One row per option, marked where at least `at_least` cases of the column show it."""
+    counted = {column.key: feature_counts(row, cases) for column, cases in columns}
+    rows = []
+    for option in row_options(row):
+        cells = {}
+        for key, (counts, has_data) in counted.items():
+            if not has_data:
+                cells[key] = Cell.note(NO_INFORMATION)
+            else:
+                cells[key] = Cell.note(MARK) if counts[option.key] >= row.at_least else Cell()
+        rows.append(Row(f"{row.key}.{option.key}", row.option_label(option.key), cells))
+    return rows
+
+
+def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
+    coded = not_reported = 0
+    for case in cases:
+        states = {item[spec_field.key][0] for item in case.items(spec_field.section)
+                  if spec_field.key in item}
+        if states & {"answered", "not_reported"}:
+            coded += 1
+            not_reported += "not_reported" in states
+    if not coded:
+        return Cell.note(NO_INFORMATION)
+    return Cell.of(Entry("", not_reported, total=coded))
+
+
+def _share_rows(row: RowSpec, columns: Columns, book: Codebook) -> list[Row]:
+    rows = []
+    for spec_field in row.fields:
+        label = f"{book.section(spec_field.section).label}: {spec_field.label}"
+        cells = {column.key: share_cell(spec_field, cases) for column, cases in columns}
+        rows.append(Row(spec_field.path, label, cells))
+    return rows
+
+
+def compute_table(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Table:
+    columns = group_columns(spec, cases, book)
+    rows: list[Row] = []
+    for row in spec.rows:
+        if row.show == "marks":
+            rows += _marks_rows(row, columns)
+        elif row.show == "not_reported_share":
+            rows += _share_rows(row, columns, book)
+        else:
+            rows.append(_simple_row(row, columns, book))
+    notes = [spec.note] if spec.note else []
+    return Table(spec.key, spec.title, [c for c, _ in columns], rows, corner=spec.corner,
+                 notes=notes)
