@@ -104,7 +104,10 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
 
 
 def _parse_yaml(text: str, source: str) -> YamlMap:
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.YAMLError as exc:
+        raise CodebookError(f"the text cannot be read as YAML: {exc}", source=source) from None
     loader.source = source
     try:
         data = loader.get_single_data()

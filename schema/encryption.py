@@ -20,12 +20,15 @@ PASSPHRASE_ENV = "CASECODER_PASSPHRASE"
 WRONG_PASSPHRASE = "wrong passphrase or not a Casecoder project"
 _remembered: dict[str, str] = {}
 
+# What reading a damaged database can raise: the drivers' errors, and UnicodeDecodeError when
+# corrupted bytes land in text SQLite hands back (the schema itself, for instance).
 try:
     import sqlcipher3 as _sqlcipher
-    DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _sqlcipher.Error)
+    DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _sqlcipher.Error,
+                                                  UnicodeDecodeError)
 except ImportError:  # pragma: no cover - the dependency is declared; this guards odd installs
     _sqlcipher = None
-    DRIVER_ERRORS = (sqlite3.Error,)
+    DRIVER_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 
 
 class PassphraseRequired(ProjectError):
