@@ -1,0 +1,1 @@
+"""Reusable Qt widgets: the PDF viewer, the coding form and their parts."""
