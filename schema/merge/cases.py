@@ -1,0 +1,122 @@
+"""Writing source cases into the target: new cases, updated ones, and folding the cases that
+turn out to be one review into the surviving id.
+
+The surviving case takes the attributes (reference, title, status, ...) of whichever of its
+versions was changed last; equal timestamps go to the smallest id. Like the choice of id,
+this makes the result independent of the order in which sources are merged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from schema import audit
+from schema.merge.matching import CasePlan, SourceCase, TargetIndex
+from schema.project import now
+
+CASE_COLUMNS = ("id", "reference", "title", "review_type", "category", "site",
+                "publication_year", "status", "notes", "created_at", "created_by",
+                "updated_at", "updated_by")
+
+
+def read_source_cases(conn: sqlite3.Connection, has_aliases: bool) -> list[SourceCase]:
+    """Every case of a source with its document ids and any aliases the source recorded."""
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = [dict(r) for r in conn.execute(
+            f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id")]
+    finally:
+        conn.row_factory = None
+    cases = {row["id"]: SourceCase(row, set()) for row in rows}
+    for case_id, document_id in conn.execute("SELECT case_id, document_id FROM case_documents"):
+        cases[case_id].documents.add(document_id)
+    if has_aliases:
+        for alias_id, case_id in conn.execute("SELECT alias_id, case_id FROM case_aliases"):
+            if case_id in cases:
+                cases[case_id].aliases.add(alias_id)
+    return list(cases.values())
+
+
+class CaseWriter:
+    """Applies case plans to the target connection, keeping the index in step."""
+
+    def __init__(self, db: sqlite_utils.Database, index: TargetIndex, actor: str,
+                 site: str) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.index = index
+        self.actor = actor
+        self.site = site
+        self.children = _tables_referencing_cases(db.conn)
+
+    def write(self, plan: CasePlan) -> None:
+        rows = [self._target_row(i) for i in sorted(plan.matched)] + [plan.source.row]
+        rows.sort(key=lambda r: r["id"])
+        winner = max(rows, key=lambda r: r["updated_at"])
+        survivor_row = {**winner, "id": plan.survivor}
+        if plan.survivor in plan.matched:
+            current = self._target_row(plan.survivor)
+            if current != survivor_row:
+                self._update(survivor_row)
+        else:
+            self._insert(survivor_row)
+        for old in sorted(plan.matched - {plan.survivor}):
+            self._fold(old, plan.survivor, survivor_row["reference"])
+        for alias in sorted({plan.source.id, *plan.source.aliases} - {plan.survivor}):
+            self._alias(alias, plan.survivor)
+        self.index.apply(plan, survivor_row["reference"])
+
+    def _target_row(self, case_id: str) -> dict:
+        self.conn.row_factory = sqlite3.Row
+        try:
+            row = self.conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?",
+                                    [case_id]).fetchone()
+        finally:
+            self.conn.row_factory = None
+        return dict(row)
+
+    def _insert(self, row: dict) -> None:
+        marks = ", ".join("?" for _ in CASE_COLUMNS)
+        self.conn.execute(f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({marks})",
+                          [row[c] for c in CASE_COLUMNS])
+
+    def _update(self, row: dict) -> None:
+        columns = [c for c in CASE_COLUMNS if c != "id"]
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        self.conn.execute(f"UPDATE cases SET {sets} WHERE id = ?",
+                          [row[c] for c in columns] + [row["id"]])
+
+    def _fold(self, old: str, survivor: str, reference: str) -> None:
+        """Move everything that belongs to case `old` to `survivor`, then drop `old`."""
+        for table, column in self.children:
+            self.conn.execute(f"UPDATE OR IGNORE [{table}] SET [{column}] = ? "
+                              f"WHERE [{column}] = ?", [survivor, old])
+        self.conn.execute("DELETE FROM cases WHERE id = ?", [old])
+        self.conn.execute("UPDATE case_aliases SET case_id = ? WHERE case_id = ?",
+                          [survivor, old])
+        self._alias(old, survivor)
+        audit.record(self.db, actor=self.actor, site=self.site, action="merge",
+                     table="cases", row_id=old, case_id=survivor,
+                     summary=f"case {reference}: id {old} merged into {survivor}",
+                     before={"id": old}, after={"id": survivor})
+
+    def _alias(self, alias: str, case_id: str) -> None:
+        self.conn.execute(
+            "INSERT INTO case_aliases (alias_id, case_id, recorded_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (alias_id) DO UPDATE SET case_id = excluded.case_id "
+            "WHERE case_id != excluded.case_id", [alias, case_id, now()])
+
+
+def _tables_referencing_cases(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key to cases(id), found rather than listed, so tables
+    other features add later move with their case too."""
+    found = []
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        for fk in conn.execute(f"PRAGMA foreign_key_list([{table}])"):
+            if fk[2] == "cases":
+                found.append((table, fk[3]))
+    return sorted(found)

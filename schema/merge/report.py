@@ -1,0 +1,114 @@
+"""The merge report: per source, what was added, what was already there, and the conflicts.
+
+It is printed by the command line, shown by the wizard, and kept in the target's
+merge_reports table (one row per source that changed something).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+import sqlite_utils
+
+from schema.project import new_id, now
+
+COUNTED = ("cases", "codings", "documents", "evidence")
+
+
+@dataclass
+class Tally:
+    added: int = 0
+    present: int = 0
+
+
+@dataclass
+class SourceReport:
+    path: str
+    database_id: str
+    site: str
+    counts: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in COUNTED})
+    matched: dict[str, int] = field(default_factory=dict)
+    answers_written: int = 0
+    audit_entries_added: int = 0
+    possible_duplicates: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    changed: bool = False
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        site = self.site or "no site"
+        out = [f"{self.path} (site {site}, database {self.database_id[:8]}):"]
+        for name in COUNTED:
+            tally = self.counts[name]
+            out.append(f"  {name:<10} added {tally.added}, already present {tally.present}")
+        recognised = ", ".join(f"{n} by {how}" for how, n in sorted(self.matched.items()))
+        if recognised:
+            out.append(f"  same review coded elsewhere: {recognised}")
+        out.append(f"  answers    {self.answers_written} added or updated; audit entries "
+                   f"added {self.audit_entries_added}")
+        for dup in self.possible_duplicates:
+            out.append(f"  check: {dup['reference']} also exists as another case with "
+                       f"different documents ({', '.join(i[:8] for i in dup['others'])})")
+        cases = {c["case_id"] for c in self.conflicts}
+        out.append(f"  conflicts  {len(self.conflicts)} field(s) in {len(cases)} case(s)")
+        out += [f"    {line}" for line in conflict_lines(self.conflicts)]
+        if not self.changed:
+            out.append("  nothing new: the target already holds everything in this source")
+        return out
+
+
+@dataclass
+class MergeReport:
+    target: str
+    include_documents: bool
+    sources: list[SourceReport] = field(default_factory=list)
+    codebook: str = ""
+    codebook_upgraded: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.codebook_upgraded or any(s.changed for s in self.sources)
+
+    def text(self) -> str:
+        kind = "" if self.include_documents else " (codings only: no PDF bytes or page text)"
+        lines = [f"Merged {len(self.sources)} source(s) into {self.target}{kind}."]
+        if self.codebook_upgraded:
+            lines.append(f"The target now uses codebook {self.codebook} (it adds fields).")
+        for source in self.sources:
+            lines += source.lines()
+        if not self.changed:
+            lines.append("Nothing changed: the target was left exactly as it was.")
+        return "\n".join(lines)
+
+
+def conflict_lines(conflicts: list[dict], limit: int = 50) -> list[str]:
+    lines = []
+    for c in conflicts[:limit]:
+        item = f" #{c['item']}" if c["item"] else ""
+        values = " | ".join(f"{v['site'] or '-'}/{v['coder']}: {_shown(v)}"
+                            for v in c["values"])
+        lines.append(f"{c['reference']}  {c['section']}{item} {c['field']}: {values}")
+    if len(conflicts) > limit:
+        lines.append(f"... and {len(conflicts) - limit} more (see 'conflicts PROJECT')")
+    return lines
+
+
+def _shown(value: dict) -> str:
+    if value["state"] is None:
+        return "(no answer)"
+    if value["state"] != "answered":
+        return value["state"].replace("_", " ")
+    return json.dumps(value["value"], ensure_ascii=False)
+
+
+def store_report(db: sqlite_utils.Database, report: SourceReport, actor: str) -> str:
+    report_id = new_id()
+    db.execute(
+        "INSERT INTO merge_reports (id, merged_at, merged_by, source_path, source_database_id, "
+        "source_site, report_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [report_id, now(), actor, report.path, report.database_id, report.site,
+         json.dumps(report.as_dict(), ensure_ascii=False)])
+    return report_id

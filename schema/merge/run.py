@@ -1,0 +1,208 @@
+"""Merging several source projects into one target, all or nothing.
+
+Every source is opened read-only and checked (project, not damaged, not newer, codebook
+compatible) before the target is touched. The whole merge is then one transaction on the
+target: a failure or a cancel anywhere rolls all of it back, and a target created for the
+merge is removed again. A merge that would change nothing is rolled back too, so merging the
+same sources again leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from schema import audit
+from schema.codebook_loader import parse_codebook
+from schema.codebook_model import Codebook
+from schema.merge import copying
+from schema.merge.cases import CaseWriter, read_source_cases
+from schema.merge.codebooks import choose_codebook
+from schema.merge.conflicts import case_conflicts
+from schema.merge.documents import copy_documents
+from schema.merge.matching import TargetIndex
+from schema.merge.report import MergeReport, SourceReport, Tally, store_report
+from schema.merge.sources import MergeError, Source, open_source
+from schema.project import create_project, open_project, read_meta
+from schema.transactions import transaction
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class _Unchanged(Exception):
+    """Raised inside the transaction to roll back a merge that changed nothing."""
+
+
+def merge_projects(target: str | Path, sources: list[str | Path], *, actor: str,
+                   include_documents: bool = True, site: str = "",
+                   progress: ProgressCallback | None = None) -> MergeReport:
+    """Merge `sources` into `target` (created with the first source's codebook if new)."""
+    target = Path(target)
+    paths = [Path(p) for p in sources]
+    if not paths:
+        raise MergeError("name at least one source project to merge")
+    for path in paths:
+        if target.exists() and path.exists() and path.resolve() == target.resolve():
+            raise MergeError(f"{path} is the target itself; name other projects as sources")
+    opened: list[Source] = []
+    try:
+        for path in paths:
+            opened.append(open_source(path))
+        created = not target.exists()
+        current = opened[0].codebook if created else _target_codebook(target)
+        chosen = current
+        for source in opened:
+            chosen = choose_codebook(chosen, source.codebook, str(source.path))
+        return _merge_into(target, created, opened, chosen, actor=actor, site=site,
+                           include_documents=include_documents, progress=progress)
+    finally:
+        for source in opened:
+            source.close()
+
+
+def _target_codebook(target: Path) -> Codebook:
+    db = open_project(target, readonly=True)
+    try:
+        key = read_meta(db)["codebook_key"]
+        text = db.execute("SELECT yaml_text FROM codebooks WHERE key = ?", [key]).fetchone()[0]
+    finally:
+        db.conn.close()
+    return parse_codebook(text, source=f"codebook {key} stored in {target}")
+
+
+def _merge_into(target: Path, created: bool, sources: list[Source], codebook: Codebook, *,
+                actor: str, site: str, include_documents: bool,
+                progress: ProgressCallback | None) -> MergeReport:
+    try:
+        db = (create_project(target, site=site, coder=actor, codebook=sources[0].codebook)
+              if created else open_project(target))
+    except sqlite3.Error as exc:
+        raise MergeError(f"cannot open the target {target}: {exc}") from None
+    report = MergeReport(str(target), include_documents, codebook=codebook.key)
+    try:
+        with transaction(db):
+            _run(db, sources, codebook, report, actor, progress)
+            if not report.changed:
+                raise _Unchanged
+    except _Unchanged:
+        pass
+    except sqlite3.DatabaseError as exc:
+        _abandon(db, target, created)
+        raise MergeError(f"the merge failed and was undone; {target} is as it was before "
+                         f"({exc}).") from None
+    except BaseException:
+        _abandon(db, target, created)
+        raise
+    db.conn.close()
+    return report
+
+
+def _abandon(db: sqlite_utils.Database, target: Path, created: bool) -> None:
+    db.conn.close()
+    if created:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+
+def _run(db: sqlite_utils.Database, sources: list[Source], codebook: Codebook,
+         report: MergeReport, actor: str, progress: ProgressCallback | None) -> None:
+    meta = read_meta(db)
+    if meta["codebook_key"] != codebook.key:
+        _use_codebook(db, sources, codebook, actor, meta)
+        report.codebook_upgraded = True
+    index = TargetIndex(db.conn)
+    writer = CaseWriter(db, index, actor, meta.get("site", ""))
+    for number, source in enumerate(sources):
+        if progress:
+            progress(number, len(sources), f"Merging {source.path.name} ({number + 1} of "
+                                           f"{len(sources)})")
+        report.sources.append(_merge_source(db, source, writer, codebook,
+                                            report.include_documents))
+    if progress:
+        progress(len(sources), len(sources), "Writing the merge report")
+    for source_report in report.sources:
+        if source_report.changed:
+            report_id = store_report(db, source_report, actor)
+            audit.record(db, actor=actor, site=meta.get("site", ""), action="merge",
+                         table="merge_reports", row_id=report_id, case_id=None,
+                         summary=f"merged {source_report.path} (site "
+                                 f"{source_report.site or '-'})",
+                         after={k: v.added for k, v in source_report.counts.items()})
+
+
+def _use_codebook(db: sqlite_utils.Database, sources: list[Source], codebook: Codebook,
+                  actor: str, meta: dict[str, str]) -> None:
+    """Switch the target to a codebook that only adds fields to its own."""
+    for source in sources:
+        copying.copy_codebooks(source.conn, db.conn)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'codebook_key'", [codebook.key])
+    audit.record(db, actor=actor, site=meta.get("site", ""), action="merge", table="meta",
+                 row_id="codebook_key", case_id=None,
+                 summary=f"merge: codebook {meta['codebook_key']} -> {codebook.key}",
+                 before=meta["codebook_key"], after=codebook.key)
+
+
+def _merge_source(db: sqlite_utils.Database, source: Source, writer: CaseWriter,
+                  codebook: Codebook, include_documents: bool) -> SourceReport:
+    src, dst = source.conn, db.conn
+    start = dst.total_changes
+    rep = SourceReport(str(source.path), source.database_id, source.site)
+    copying.copy_codebooks(src, dst)
+    rep.counts["documents"] = Tally(*copy_documents(src, dst,
+                                                    include_documents=include_documents))
+    tables = source.tables()
+    case_map = _merge_cases(source, writer, rep, "case_aliases" in tables)
+    copying.copy_case_documents(src, dst, case_map)
+    added, present = copying.copy_codings(src, dst, case_map)
+    rep.counts["codings"] = Tally(added, present)
+    contents = copying.copy_coding_contents(src, dst)
+    rep.answers_written = contents["answers_written"]
+    rep.counts["evidence"] = Tally(contents["evidence_added"], contents["evidence_present"])
+    if include_documents:
+        copying.copy_case_rows(src, dst, "pseudonyms", case_map,
+                               update=("real_name", "pseudonym", "updated_at", "updated_by"))
+    if "case_aliases" in tables:
+        copying.copy_aliases(src, dst, case_map)
+    rep.audit_entries_added = copying.copy_audit_log(src, dst)[0]
+    rep.changed = dst.total_changes > start
+    if added or rep.answers_written:
+        rep.conflicts = _conflicts(db, codebook, sorted(set(case_map.values())))
+    return rep
+
+
+def _merge_cases(source: Source, writer: CaseWriter, rep: SourceReport,
+                 has_aliases: bool) -> dict[str, str]:
+    """Plan and write each source case; returns source case id -> surviving target id."""
+    case_map: dict[str, str] = {}
+    tally = rep.counts["cases"]
+    for case in read_source_cases(source.conn, has_aliases):
+        plan = writer.index.plan(case)
+        writer.write(plan)
+        for case_id in (case.id, *case.aliases):
+            case_map[case_id] = plan.survivor
+        if plan.how == "new":
+            tally.added += 1
+        else:
+            tally.present += 1
+            if plan.how != "uuid":
+                rep.matched[plan.how] = rep.matched.get(plan.how, 0) + 1
+        others = writer.index.same_reference_elsewhere(plan)
+        if others:
+            rep.possible_duplicates.append({"reference": case.row["reference"],
+                                            "case_id": plan.survivor, "others": others})
+    return case_map
+
+
+def _conflicts(db: sqlite_utils.Database, codebook: Codebook, case_ids: list[str]
+               ) -> list[dict]:
+    several = {r[0] for r in db.execute(
+        "SELECT case_id FROM codings WHERE kind != 'consensus' GROUP BY case_id "
+        "HAVING count(*) > 1")}
+    found = []
+    for case_id in case_ids:
+        if case_id in several:
+            found += [c.as_dict() for c in case_conflicts(db, codebook, case_id)]
+    return found
