@@ -35,6 +35,7 @@ class _Drag:
     page: int  # 0-based
     start: QPointF  # PDF points
     origin: QPointF  # viewport pixels
+    had_selection: bool = False  # whether a selection existed before this press
     moved: bool = False
 
 
@@ -191,7 +192,8 @@ class PdfCanvas(QPdfView):
         if event.button() == Qt.MouseButton.LeftButton and layout.rects:
             point = self.to_document(event.position())
             page = layout.page_at(point)
-            self._drag = _Drag(page, layout.to_points(page, point), event.position())
+            start = layout.to_points(page, point)
+            self._drag = _Drag(page, start, event.position(), self.selection is not None)
             self.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mousePressEvent(event)
 
@@ -209,15 +211,11 @@ class PdfCanvas(QPdfView):
             return
         self._drag = None
         self._extend_drag(event.position(), drag)
-        if drag.moved:
-            event.accept()
+        if not drag.moved:
+            self.clear_selection()
+            super().mouseReleaseEvent(event)
+        if self.selection is not None or drag.had_selection:
             self.selection_finished.emit(self.selection)
-            return
-        had_selection = self.selection is not None
-        self.clear_selection()
-        if had_selection:
-            self.selection_finished.emit(None)
-        super().mouseReleaseEvent(event)
 
     def _extend_drag(self, position: QPointF, drag: _Drag | None = None) -> None:
         drag = drag or self._drag

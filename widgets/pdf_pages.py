@@ -47,6 +47,10 @@ class PageThumbnailModel(QAbstractListModel):
         """How many thumbnails have been requested so far (the lazy-rendering measure)."""
         return len(self._requested)
 
+    def is_rendered(self, page: int) -> bool:
+        """Whether the thumbnail of a 0-based page has arrived."""
+        return page in self._thumbnails
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         if parent.isValid() or self._document is None:
             return 0
