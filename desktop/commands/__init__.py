@@ -14,6 +14,15 @@ import sys
 from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
+# The order commands appear in `--help`: the usual course of work. Others follow, by name.
+HELP_ORDER = ("gui", "demo", "project", "codebook", "cases_csv", "document", "json", "table",
+              "brief", "merge", "backup", "encryption", "audit")
+
+
+def _help_position(module_name: str) -> tuple[int, str]:
+    stem = module_name.removesuffix("_commands")
+    return (HELP_ORDER.index(stem) if stem in HELP_ORDER else len(HELP_ORDER), stem)
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on bad usage, as we want
@@ -26,9 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Code statutory case reviews beside the review PDF.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.endswith("_commands"):
-            importlib.import_module(f"{__name__}.{info.name}").register(subparsers)
+    modules = [i.name for i in pkgutil.iter_modules(__path__) if i.name.endswith("_commands")]
+    for name in sorted(modules, key=_help_position):
+        importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
 
