@@ -79,24 +79,6 @@ def copy_codings(src: sqlite3.Connection, dst: sqlite3.Connection,
     return len(rows) - len(present), len(present)
 
 
-def copy_coding_contents(src: sqlite3.Connection, dst: sqlite3.Connection) -> dict[str, int]:
-    """Entities and answers (upserted) and evidence (added when new); returns counts."""
-    upsert(src, dst, "entities", update=("position", "updated_at", "updated_by"))
-    written = upsert(src, dst, "answers", conflict="entity_id, field",
-                     update=("state", "value_json", "updated_at", "updated_by"))
-    total = src.execute("SELECT count(*) FROM evidence").fetchone()[0]
-    added = upsert(src, dst, "evidence")
-    return {"answers_written": written, "evidence_added": added,
-            "evidence_present": total - added}
-
-
-def copy_audit_log(src: sqlite3.Connection, dst: sqlite3.Connection) -> tuple[int, int]:
-    """Entries are immutable and keyed by UUID: add those the target lacks."""
-    total = src.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    added = upsert(src, dst, "audit_log")
-    return added, total - added
-
-
 def copy_case_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
                    case_map: dict[str, str], update: Iterable[str] = ()) -> int:
     """Rows of a table keyed to a case (pseudonyms), re-pointed at the surviving case."""

@@ -7,7 +7,7 @@ merge_reports table (one row per source that changed something).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -36,7 +36,15 @@ class SourceReport:
     changed: bool = False
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """Plain data for JSON (written out by hand: dataclasses.asdict deep-copies every
+        conflict, which took seconds on a large merge)."""
+        return {"path": self.path, "database_id": self.database_id, "site": self.site,
+                "counts": {k: {"added": v.added, "present": v.present}
+                           for k, v in self.counts.items()},
+                "matched": self.matched, "answers_written": self.answers_written,
+                "audit_entries_added": self.audit_entries_added,
+                "possible_duplicates": self.possible_duplicates,
+                "conflicts": self.conflicts, "changed": self.changed}
 
     def lines(self) -> list[str]:
         site = self.site or "no site"

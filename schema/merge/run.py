@@ -15,21 +15,23 @@ from pathlib import Path
 
 import sqlite_utils
 
-from schema import audit
-from schema.codebook_loader import parse_codebook
+from schema import audit, locking
 from schema.codebook_model import Codebook
-from schema.merge import copying
+from schema.merge import copying, staging
 from schema.merge.cases import CaseWriter, read_source_cases
 from schema.merge.codebooks import choose_codebook
 from schema.merge.conflicts import case_conflicts
 from schema.merge.documents import copy_documents
 from schema.merge.matching import TargetIndex
 from schema.merge.report import MergeReport, SourceReport, Tally, store_report
-from schema.merge.sources import MergeError, Source, open_source
-from schema.project import create_project, open_project, read_meta
+from schema.merge.sources import MergeError, Source, open_source, stored_codebook
+from schema.project import create_project, is_encrypted, open_project, read_meta
 from schema.transactions import transaction
 
 ProgressCallback = Callable[[int, int, str], None]
+# Rows arrive in UUID order, i.e. at random places in the target's indexes: a page cache
+# larger than SQLite's 2 MB default keeps the merge from re-reading index pages.
+MERGE_CACHE_KIB = 131072
 
 
 class _Unchanged(Exception):
@@ -67,24 +69,48 @@ def _target_codebook(target: Path) -> Codebook:
     db = open_project(target, readonly=True)
     try:
         key = read_meta(db)["codebook_key"]
-        text = db.execute("SELECT yaml_text FROM codebooks WHERE key = ?", [key]).fetchone()[0]
+        text, sha = db.execute("SELECT yaml_text, sha256 FROM codebooks WHERE key = ?",
+                               [key]).fetchone()
     finally:
         db.conn.close()
-    return parse_codebook(text, source=f"codebook {key} stored in {target}")
+    return stored_codebook(text, sha, f"codebook {key} stored in {target}")
 
 
 def _merge_into(target: Path, created: bool, sources: list[Source], codebook: Codebook, *,
                 actor: str, site: str, include_documents: bool,
                 progress: ProgressCallback | None) -> MergeReport:
+    """Open (or create) the target under its writer lock and merge in one transaction."""
     try:
         db = (create_project(target, site=site, coder=actor, codebook=sources[0].codebook)
               if created else open_project(target))
     except sqlite3.Error as exc:
         raise MergeError(f"cannot open the target {target}: {exc}") from None
-    report = MergeReport(str(target), include_documents, codebook=codebook.key)
     try:
+        locking.acquire(target)
+    except locking.ProjectLocked:
+        _abandon(db, target, created)
+        raise
+    try:
+        return _merge_locked(db, target, created, sources, codebook, actor=actor,
+                             include_documents=include_documents, progress=progress)
+    finally:
+        locking.release(target)
+
+
+def _merge_locked(db: sqlite_utils.Database, target: Path, created: bool,
+                  sources: list[Source], codebook: Codebook, *, actor: str,
+                  include_documents: bool, progress: ProgressCallback | None) -> MergeReport:
+    report = MergeReport(str(target), include_documents, codebook=codebook.key)
+    numbers = list(range(len(sources)))
+    db.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
+    if created:
+        # A new file has nothing to roll back to: a rollback journal then costs almost
+        # nothing, where WAL would write every page twice. WAL is restored afterwards.
+        db.conn.execute("PRAGMA journal_mode = DELETE")
+    try:
+        news = _stage(db, target, sources, include_documents, progress)
         with transaction(db):
-            _run(db, sources, codebook, report, actor, progress)
+            _run(db, sources, news, codebook, report, actor, progress)
             if not report.changed:
                 raise _Unchanged
     except _Unchanged:
@@ -96,8 +122,31 @@ def _merge_into(target: Path, created: bool, sources: list[Source], codebook: Co
     except BaseException:
         _abandon(db, target, created)
         raise
+    staging.drop_stages(db.conn, numbers)
+    if created:
+        db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.close()
     return report
+
+
+def _stage(db: sqlite_utils.Database, target: Path, sources: list[Source],
+           include_documents: bool, progress: ProgressCallback | None) -> list[bool]:
+    """Stage each source's bulky rows; returns, per source, whether it has anything new."""
+    news = []
+    plain_target = not is_encrypted(target)
+    for number, source in enumerate(sources):
+        if progress:
+            progress(number, 2 * len(sources), f"Reading {source.path.name}")
+        if plain_target and not is_encrypted(source.path):
+            with staging.attached(db.conn, source.path):
+                fresh = staging.has_news(db.conn, include_documents=include_documents)
+                if fresh:
+                    staging.stage_attached(db.conn, number)
+        else:
+            fresh = True
+            staging.stage_streamed(db.conn, source.conn, number)
+        news.append(fresh)
+    return news
 
 
 def _abandon(db: sqlite_utils.Database, target: Path, created: bool) -> None:
@@ -107,22 +156,27 @@ def _abandon(db: sqlite_utils.Database, target: Path, created: bool) -> None:
             Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
-def _run(db: sqlite_utils.Database, sources: list[Source], codebook: Codebook,
-         report: MergeReport, actor: str, progress: ProgressCallback | None) -> None:
+def _run(db: sqlite_utils.Database, sources: list[Source], news: list[bool],
+         codebook: Codebook, report: MergeReport, actor: str,
+         progress: ProgressCallback | None) -> None:
     meta = read_meta(db)
     if meta["codebook_key"] != codebook.key:
         _use_codebook(db, sources, codebook, actor, meta)
         report.codebook_upgraded = True
     index = TargetIndex(db.conn)
     writer = CaseWriter(db, index, actor, meta.get("site", ""))
+    total = 2 * len(sources)
     for number, source in enumerate(sources):
         if progress:
-            progress(number, len(sources), f"Merging {source.path.name} ({number + 1} of "
-                                           f"{len(sources)})")
-        report.sources.append(_merge_source(db, source, writer, codebook,
-                                            report.include_documents))
+            progress(len(sources) + number, total, f"Merging {source.path.name} "
+                                                   f"({number + 1} of {len(sources)})")
+        if news[number]:
+            report.sources.append(_merge_source(db, source, number, writer, codebook,
+                                                report.include_documents))
+        else:
+            report.sources.append(_nothing_new(source))
     if progress:
-        progress(len(sources), len(sources), "Writing the merge report")
+        progress(total, total, "Writing the merge report")
     for source_report in report.sources:
         if source_report.changed:
             report_id = store_report(db, source_report, actor)
@@ -145,8 +199,18 @@ def _use_codebook(db: sqlite_utils.Database, sources: list[Source], codebook: Co
                  before=meta["codebook_key"], after=codebook.key)
 
 
-def _merge_source(db: sqlite_utils.Database, source: Source, writer: CaseWriter,
-                  codebook: Codebook, include_documents: bool) -> SourceReport:
+def _nothing_new(source: Source) -> SourceReport:
+    """The report of a source the target already holds entirely."""
+    rep = SourceReport(str(source.path), source.database_id, source.site)
+    for name in ("cases", "codings", "documents", "evidence"):
+        total = source.conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        rep.counts[name] = Tally(0, total)
+    return rep
+
+
+def _merge_source(db: sqlite_utils.Database, source: Source, number: int,
+                  writer: CaseWriter, codebook: Codebook,
+                  include_documents: bool) -> SourceReport:
     src, dst = source.conn, db.conn
     start = dst.total_changes
     rep = SourceReport(str(source.path), source.database_id, source.site)
@@ -158,15 +222,16 @@ def _merge_source(db: sqlite_utils.Database, source: Source, writer: CaseWriter,
     copying.copy_case_documents(src, dst, case_map)
     added, present = copying.copy_codings(src, dst, case_map)
     rep.counts["codings"] = Tally(added, present)
-    contents = copying.copy_coding_contents(src, dst)
-    rep.answers_written = contents["answers_written"]
-    rep.counts["evidence"] = Tally(contents["evidence_added"], contents["evidence_present"])
+    staged = staging.merge_staged(dst, number)
+    rep.answers_written = staged["answers"]
+    rep.counts["evidence"] = Tally(staged["evidence"],
+                                   staged["evidence_total"] - staged["evidence"])
     if include_documents:
         copying.copy_case_rows(src, dst, "pseudonyms", case_map,
                                update=("real_name", "pseudonym", "updated_at", "updated_by"))
     if "case_aliases" in tables:
         copying.copy_aliases(src, dst, case_map)
-    rep.audit_entries_added = copying.copy_audit_log(src, dst)[0]
+    rep.audit_entries_added = staged["audit_log"]
     rep.changed = dst.total_changes > start
     if added or rep.answers_written:
         rep.conflicts = _conflicts(db, codebook, sorted(set(case_map.values())))

@@ -73,10 +73,23 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 def _active_codebook(conn: sqlite3.Connection, meta: dict[str, str], path: Path) -> Codebook:
     key = meta.get("codebook_key")
-    row = conn.execute("SELECT yaml_text FROM codebooks WHERE key = ?", [key]).fetchone()
+    row = conn.execute("SELECT yaml_text, sha256 FROM codebooks WHERE key = ?",
+                       [key]).fetchone()
     if row is None:
         raise MergeError(f"source refused: {path} names codebook {key} but does not hold it.")
     try:
-        return parse_codebook(row[0], source=f"codebook {key} stored in {path}")
+        return stored_codebook(row[0], row[1], f"codebook {key} stored in {path}")
     except CasecoderError as exc:
         raise MergeError(f"source refused: {exc}") from None
+
+
+def stored_codebook(text: str, sha256: str, source: str) -> Codebook:
+    """Parse a stored codebook; boroughs share one, so each distinct text is parsed once."""
+    cached = _parsed.get(sha256)
+    if cached is None or cached.source_text != text:
+        cached = parse_codebook(text, source=source)
+        _parsed[sha256] = cached
+    return cached
+
+
+_parsed: dict[str, Codebook] = {}

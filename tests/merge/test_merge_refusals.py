@@ -86,16 +86,16 @@ def test_failure_part_way_rolls_back_everything(monkeypatch, tmp_path, target, g
     second = make_project(tmp_path / "second.casecoder", codebook, "Croydon", "C. Coder")
     code_review(second, "SAR-2019-02")
     second.close()
-    real = merge_run.copying.copy_coding_contents
+    real = merge_run.staging.merge_staged
     calls = []
 
-    def failing(src, dst):
+    def failing(conn, number):
         calls.append(1)
         if len(calls) == 2:
             raise sqlite3.OperationalError("disk I/O error")
-        return real(src, dst)
+        return real(conn, number)
 
-    monkeypatch.setattr(merge_run.copying, "copy_coding_contents", failing)
+    monkeypatch.setattr(merge_run.staging, "merge_staged", failing)
     _refused(target, good_source, tmp_path / "second.casecoder", match="undone")
     assert len(calls) == 2
 
