@@ -1,30 +1,84 @@
-"""Start the desktop app: QApplication set-up and the first window."""
+"""Start the desktop app: QApplication set-up, the coder's name, then the main window on the
+project asked for, else the last one, else the demo (built in the background on first run)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.commands.common import open_store
+from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
+from desktop.workers import start_task_with_dialog
+
+STYLE = """
+QSplitter::handle { background: #d8dce2; }
+QSplitter::handle:horizontal { width: 5px; }
+QTableView#caseTable { selection-background-color: #cfe3f7; selection-color: #111; }
+QLabel#caseCount { color: #5f6670; }
+QToolBar#mainToolbar { spacing: 4px; padding: 2px 4px; }
+QStatusBar QLabel { color: #5f6670; padding: 0 8px; }
+"""
 
 
-def run_app(project: str | None) -> int:
+def set_up_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Casecoder")
-    window = QMainWindow()
-    window.setWindowTitle("Casecoder")
-    if project:
-        store = open_store(project)
-        cases = store.list_cases()
-        table = QTableWidget(len(cases), 4)
-        table.setHorizontalHeaderLabels(["Reference", "Review type", "Category", "Status"])
-        for row, case in enumerate(cases):
-            values = (case.reference, case.review_type, case.category or "", case.status)
-            for column, value in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(value))
-        window.setCentralWidget(table)
-        window.setWindowTitle(f"Casecoder - {project} - {store.site}")
-    window.resize(1200, 800)
+    app.setOrganizationName("Casecoder")
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def coder_name(settings: AppSettings) -> str:
+    """The name recorded against edits: asked for once, then kept in settings."""
+    name = settings.coder_name()
+    if name:
+        return name
+    from desktop.commands.common import default_coder
+    from desktop.dialogs.coder_name import CoderNameDialog
+
+    dialog = CoderNameDialog(name=default_coder())
+    if dialog.exec() and dialog.name():
+        settings.set_coder_name(dialog.name())
+        settings.sync()
+        return dialog.name()
+    return default_coder()  # asked again next time
+
+
+def demo_path() -> Path:
+    from desktop.demo import default_demo_path
+
+    return default_demo_path()
+
+
+def open_demo(window: MainWindow) -> None:
+    """Open the demo project, building it first (in the background) if there is none."""
+    path = demo_path()
+    if path.exists():
+        window.open_project(path)
+        return
+
+    def work(progress) -> Path:
+        from desktop.demo import build_demo
+
+        return build_demo(path, progress=progress)
+
+    window.demo_task = start_task_with_dialog(
+        window, "Building the demo project", work, on_success=window.open_project,
+        on_failure=lambda message: QMessageBox.warning(
+            window, "Demo not built", f"The demo project could not be built: {message}"))
+
+
+def run_app(project: str | None, settings: AppSettings | None = None) -> int:
+    app = set_up_application()
+    settings = settings or AppSettings()
+    window = MainWindow(settings, coder_name(settings))
     window.show()
+    target = project or settings.last_project()
+    if target:
+        window.open_project(target)
+    else:
+        open_demo(window)
     return app.exec()

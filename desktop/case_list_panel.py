@@ -105,6 +105,10 @@ class CaseListPanel(QWidget):
             self._emitting = True
         self._update_count()
 
+    def clear(self) -> None:
+        self.model.set_cases([])
+        self._update_count()
+
     def update_case(self, case: Case) -> None:
         self.model.update_case(case)
         self._update_count()

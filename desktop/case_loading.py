@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schema.codebook_model import Codebook
+from schema.errors import CasecoderError
 from schema.records import Case, Coding, Document
 from schema.store import Store
 
@@ -77,27 +78,15 @@ def create_case_with_documents(store: Store, *, reference: str, review_type: str
 
 def find_paragraph(store: Store, document_id: str, page: int, quote: str,
                    rects: list) -> str:
-    """The numbered paragraph a quote sits in: by its text first, else by its position."""
+    """The numbered paragraph a quote sits in: by its text first, else by where its first
+    rectangle (x0, top, x1, bottom in PDF points) starts. "" when the page has no text layer."""
     from schema.documents import text_layer
 
-    found = text_layer.paragraph_for_quote(store, document_id, page, quote)
-    if not found and rects:
-        found = text_layer.paragraph_at(store, document_id, page, _top_of(rects))
-    return _paragraph_label(found)
-
-
-def _top_of(rects: list) -> float:
-    return min(float(rect[1]) for rect in rects)
-
-
-def _paragraph_label(found: object) -> str:
-    """The text layer may hand back a label, a number or a record with a number/label."""
-    if found is None or found == "":
+    try:
+        found = text_layer.paragraph_for_quote(store, document_id, page, quote)
+        if not found and rects:
+            found = text_layer.paragraph_at(store, document_id, page,
+                                            min(float(rect[1]) for rect in rects))
+    except CasecoderError:
         return ""
-    if isinstance(found, str | int):
-        return str(found)
-    for attribute in ("label", "number", "paragraph"):
-        value = getattr(found, attribute, None)
-        if value not in (None, ""):
-            return str(value)
-    return str(found)
+    return found or ""

@@ -156,14 +156,14 @@ class CodingController(QObject):
         self.store_thread.submit(partial(read_snapshot, coding_id=coding_id), show,
                                  self.workspace.message.emit)
 
-    def evidence_changed(self, coding_id: str) -> None:
+    def evidence_changed(self, coding_id: str, entity_id: str, field: str) -> None:
         if not self._is_current(coding_id):
             return
 
         def show(evidence: list[Evidence]) -> None:
             if coding_id == self._coding_id():
-                self.workspace.form.apply_evidence(evidence)
-        self.store_thread.submit(lambda store: store.coding_evidence(coding_id), show,
+                self.workspace.form.apply_evidence(evidence, entity_id, field)
+        self.store_thread.submit(lambda store: store.evidence_for(entity_id, field), show,
                                  self.workspace.message.emit)
 
     def case_status_changed(self, case_id: str) -> None:

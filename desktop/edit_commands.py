@@ -31,7 +31,7 @@ class EditTarget(Protocol):
 
     def coding_changed(self, coding_id: str, focus: tuple[str, str] | None = None) -> None: ...
 
-    def evidence_changed(self, coding_id: str) -> None: ...
+    def evidence_changed(self, coding_id: str, entity_id: str, field: str) -> None: ...
 
     def case_status_changed(self, case_id: str) -> None: ...
 
@@ -225,7 +225,7 @@ class AttachEvidenceCommand(_StoreCommand):
         store.remove_evidence(self.evidence.id)
 
     def _after(self, result: object, initial: bool) -> None:
-        self.target.evidence_changed(self.coding_id)
+        self.target.evidence_changed(self.coding_id, self.entity_id, self.field)
 
 
 class RemoveEvidenceCommand(_StoreCommand):
@@ -241,7 +241,9 @@ class RemoveEvidenceCommand(_StoreCommand):
         store.restore_evidence(self.evidence)
 
     def _after(self, result: object, initial: bool) -> None:
-        self.target.evidence_changed(self.coding_id)
+        if self.evidence is not None:
+            self.target.evidence_changed(self.coding_id, self.evidence.entity_id,
+                                         self.evidence.field)
 
 
 class SetCaseStatusCommand(_StoreCommand):

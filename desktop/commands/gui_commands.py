@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+
+from schema.errors import ProjectError
 
 
 def register(subparsers) -> None:
@@ -19,8 +22,11 @@ def _open(args) -> int:
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")):
         print("casecoder: no display found. On a machine without a screen, run:\n"
-              "  xvfb-run -s '-screen 0 1600x1000x24' python main.py", file=sys.stderr)
+              "  xvfb-run -s '-screen 0 1600x1000x24' python main.py open", file=sys.stderr)
         return 2
+    if args.project and not Path(args.project).is_file():
+        raise ProjectError(f"{args.project} does not exist. Create it with 'new' (or from the "
+                           f"app's Project menu), or check the path.")
     from desktop.app import run_app
 
     return run_app(args.project)

@@ -1,0 +1,165 @@
+"""The coding workspace window: case list | PDF viewer | coding form.
+
+It composes: the widgets, the actions (window_actions), one `Workspace` per open project
+(store thread, undo stack, case switching, edits) and the project-level flows
+(project_flows: new/open project, import, new case, feature dialogs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from desktop import project_flows
+from desktop.case_list_panel import CaseListPanel
+from desktop.settings import AppSettings
+from desktop.window_actions import Feature, WindowActions
+from desktop.workspace import Workspace
+from schema.records import Case
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, coder: str) -> None:
+        super().__init__()
+        self.settings, self.coder = settings, coder
+        self.workspace: Workspace | None = None
+        self.undo_group = QUndoGroup(self)
+        self.panel = CaseListPanel()
+        self.viewer, self.form = _make_viewer(), _make_form()
+        self.saving_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saving_label)
+        self.actions = WindowActions(self)
+        self._build_layout()
+        self._update_title()
+        self.actions.set_project_open(False, False)
+
+    def _build_layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        for widget, stretch in ((self.panel, 0), (self.viewer, 3), (self.form, 2)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.resize(1500, 920)
+        self.splitter.setSizes([330, 640, 530])
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.splitter_state("main")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # Projects --------------------------------------------------------------------------
+
+    def open_project(self, path: str | Path) -> None:
+        """Close the open project (its queued edits are written first) and open `path`."""
+        self.close_project()
+        workspace = Workspace(path, self.coder, self.settings, panel=self.panel,
+                              viewer=self.viewer, form=self.form, parent=self)
+        self.workspace = workspace
+        self.undo_group.addStack(workspace.undo_stack)
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        workspace.opened.connect(lambda _o: self._on_opened(workspace))
+        workspace.open_failed.connect(lambda message: self._on_open_failed(workspace, message))
+        workspace.case_shown.connect(self._on_case_shown)
+        workspace.case_updated.connect(self._on_case_updated)
+        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        workspace.store_thread.pending_changed.connect(self._show_saving)
+        self._update_title()
+
+    def close_project(self) -> None:
+        if self.workspace is None:
+            return
+        workspace, self.workspace = self.workspace, None
+        self.undo_group.removeStack(workspace.undo_stack)
+        workspace.close()
+        workspace.deleteLater()
+        self.panel.clear()
+        self.viewer.clear()
+        self.form.show_coding(None)
+        self.actions.set_project_open(False, False)
+        self._update_title()
+
+    def _on_opened(self, workspace: Workspace) -> None:
+        self.settings.add_recent_project(workspace.path)
+        self.actions.set_project_open(True, False)
+        self._update_title()
+
+    def _on_open_failed(self, workspace: Workspace, message: str) -> None:
+        if workspace is self.workspace:
+            self.close_project()
+        QMessageBox.warning(self, "Cannot open project", message)
+
+    def _on_case_shown(self, case: Case) -> None:
+        self.actions.set_project_open(True, True)
+        self.actions.show_status(case.status)
+        self._update_title()
+
+    def _on_case_updated(self, case: Case) -> None:
+        current = self.workspace.current if self.workspace else None
+        if current and current.case.id == case.id:
+            self.actions.show_status(case.status)
+
+    def _show_saving(self, pending: int) -> None:
+        self.saving_label.setText("Saving…" if pending else "All changes saved")
+
+    def _update_title(self) -> None:
+        parts = ["Casecoder"]
+        if self.workspace is not None:
+            parts.append(self.workspace.path.name)
+            if self.workspace.overview and self.workspace.overview.site:
+                parts.append(self.workspace.overview.site)
+        self.setWindowTitle(" — ".join(parts))
+
+    # Actions (the flows live in project_flows) ------------------------------------------
+
+    def new_project(self) -> None:
+        project_flows.new_project(self)
+
+    def choose_project(self) -> None:
+        project_flows.choose_project(self)
+
+    def choose_documents(self) -> None:
+        project_flows.choose_documents(self)
+
+    def import_documents(self, paths: list[str], case_id: str | None = None) -> None:
+        project_flows.import_documents(self, paths, case_id)
+
+    def new_case(self) -> None:
+        project_flows.new_case(self)
+
+    def open_feature(self, feature: Feature) -> None:
+        project_flows.open_feature(self, feature)
+
+    def attach_evidence(self) -> None:
+        if self.workspace is not None:
+            self.workspace.edits.attach_selection()
+
+    def status_chosen(self, status: str, label: str) -> None:
+        if self.workspace is not None:
+            self.workspace.edits.set_case_status(status, label)
+
+    # Closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the layout and where work stopped; write every queued edit."""
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.close_project()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _make_viewer() -> QWidget:
+    from widgets.pdf_viewer import PdfViewer
+
+    return PdfViewer()
+
+
+def _make_form() -> QWidget:
+    from widgets.coding_form import CodingForm
+
+    return CodingForm()

@@ -1,0 +1,187 @@
+"""The main window's actions, menus and toolbar, with their shortcuts.
+
+Actions for features written elsewhere (exports, merge, reconciliation, agreement) import
+their dialog only when triggered; one whose module is not installed stays disabled with a
+tooltip saying so, and the window still starts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
+
+from widgets.case_list import STATUS_LABELS
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A dialog another part of Casecoder provides, opened by `module.function`."""
+
+    key: str
+    text: str
+    module: str
+    function: str
+    needs_case: bool = False
+
+
+FEATURES = (
+    Feature("tables", "Summary &tables…", "desktop.tables_dialog", "show_tables_dialog"),
+    Feature("brief", "Learning &brief…", "desktop.brief_dialog", "show_brief_dialog",
+            needs_case=True),
+    Feature("merge", "&Merge projects…", "desktop.merge_wizard", "show_merge_wizard"),
+    Feature("reconcile", "&Reconcile codings…", "desktop.reconcile_dialog",
+            "show_reconcile_dialog", needs_case=True),
+    Feature("agreement", "Coder &agreement…", "desktop.agreement_dialog",
+            "show_agreement_dialog"),
+)
+
+
+def feature_available(feature: Feature) -> bool:
+    try:
+        return importlib.util.find_spec(feature.module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class WindowActions:
+    """Creates every action of `window` and lays out its menus and toolbar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        w = window
+        self.new_project = self._action("&New project…", w.new_project, QKeySequence.New,
+                                        QStyle.StandardPixmap.SP_FileDialogNewFolder)
+        self.open_project = self._action("&Open project…", w.choose_project, QKeySequence.Open,
+                                         QStyle.StandardPixmap.SP_DialogOpenButton)
+        self.import_documents = self._action("&Import documents…", w.choose_documents,
+                                             "Ctrl+I", QStyle.StandardPixmap.SP_ArrowDown)
+        self.new_case = self._action("New &case…", w.new_case, "Ctrl+Alt+N",
+                                     QStyle.StandardPixmap.SP_FileIcon)
+        self.quit = self._action("&Quit", w.close, QKeySequence.Quit)
+        self.undo = w.undo_group.createUndoAction(w, "&Undo")
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = w.undo_group.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.attach = self._action("Attach selected &text as evidence", w.attach_evidence,
+                                   "Ctrl+E", QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.attach.setIconText("Attach evidence")
+        self.attach.setToolTip("Attach the text selected in the PDF to the focused field "
+                               "(Ctrl+E)")
+        self.next_case = self._action("&Next case", w.panel.next_case, "Ctrl+]")
+        self.previous_case = self._action("&Previous case", w.panel.previous_case, "Ctrl+[")
+        # The form owns its section shortcuts (active while focus is in it); the menu
+        # shows the same actions so they can be found.
+        self.next_section = w.form.keyboard_actions["next_section"]
+        self.previous_section = w.form.keyboard_actions["previous_section"]
+        self.recent_menu = QMenu("&Recent projects", w)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.features = {f.key: self._feature_action(f) for f in FEATURES}
+        self.status_combo = self._status_combo()
+        self._build_menus()
+        self._build_toolbar()
+
+    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.window.style().standardIcon(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _feature_action(self, feature: Feature) -> QAction:
+        action = self._action(feature.text, lambda: self.window.open_feature(feature))
+        if not feature_available(feature):
+            action.setEnabled(False)
+            action.setToolTip(f"Not available: {feature.module} is not part of this build")
+            action.setProperty("missing", True)
+        return action
+
+    def _status_combo(self) -> QComboBox:
+        combo = QComboBox(objectName="caseStatus")
+        for key, label in STATUS_LABELS.items():
+            combo.addItem(label, key)
+        combo.setToolTip("How far the coding of this case has got")
+        combo.activated.connect(lambda _index: self.window.status_chosen(
+            combo.currentData(), combo.currentText().lower()))
+        return combo
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        project = bar.addMenu("&Project")
+        for item in (self.new_project, self.open_project, self.recent_menu, None,
+                     self.import_documents, self.new_case, None, self.quit):
+            _add(project, item)
+        edit = bar.addMenu("&Edit")
+        for item in (self.undo, self.redo, None, self.attach):
+            _add(edit, item)
+        go = bar.addMenu("&Go")
+        for item in (self.next_case, self.previous_case, None, self.next_section,
+                     self.previous_section):
+            _add(go, item)
+        export = bar.addMenu("E&xport")
+        export.addAction(self.features["tables"])
+        export.addAction(self.features["brief"])
+        tools = bar.addMenu("&Tools")
+        for key in ("merge", "reconcile", "agreement"):
+            tools.addAction(self.features[key])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main", self.window, objectName="mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
+        for action in (self.open_project, self.import_documents, self.new_case):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo)
+        toolbar.addAction(self.redo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.attach)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Case status: "))
+        toolbar.addWidget(self.status_combo)
+        self.window.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.settings.recent_projects()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.window.open_project(p))
+        if not recent:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+
+    def set_project_open(self, is_open: bool, has_case: bool) -> None:
+        """Enable what needs an open project, or an open case."""
+        for action in (self.import_documents, self.new_case):
+            action.setEnabled(is_open)
+        for action in (self.attach, self.next_case, self.previous_case, self.next_section,
+                       self.previous_section):
+            action.setEnabled(has_case)
+        self.status_combo.setEnabled(has_case)
+        for feature in FEATURES:
+            action = self.features[feature.key]
+            if not action.property("missing"):
+                action.setEnabled(is_open and (has_case or not feature.needs_case))
+
+    def show_status(self, status: str) -> None:
+        index = self.status_combo.findData(status)
+        self.status_combo.setCurrentIndex(max(index, 0))
+
+
+def _add(menu: QMenu, item) -> None:
+    if item is None:
+        menu.addSeparator()
+    elif isinstance(item, QMenu):
+        menu.addMenu(item)
+    else:
+        menu.addAction(item)
