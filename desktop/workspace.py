@@ -196,8 +196,11 @@ class Workspace(QObject):
             self.viewer.restore_view_state(view_state)
         if page is not None:
             self.viewer.go_to_page(page)
-        self.settings.set_project_place(self.path, document_id=document_id,
-                                        page=self.viewer.current_page())
+        if page is not None:
+            self._pages[document_id] = page
+        self.settings.set_project_place(
+            self.path, document_id=document_id,
+            page=page if page is not None else self.viewer.current_page())
         if then is not None:
             then()
 

@@ -133,20 +133,23 @@ class CaseFilterProxy(QSortFilterProxyModel):
 
     def set_key_filter(self, attribute: str, key: str | None) -> None:
         """attribute is one of category, review_type, status, site; None or "" clears it."""
+        self.beginFilterChange()
         if key:
             self._keys[attribute] = key
         else:
             self._keys.pop(attribute, None)
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_text_filter(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def clear_filters(self) -> None:
+        self.beginFilterChange()
         self._keys.clear()
         self._text = ""
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
