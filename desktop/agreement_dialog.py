@@ -44,6 +44,12 @@ def _number(value: float | None, percent: bool = False) -> QTableWidgetItem:
     return item
 
 
+def _count(value: int) -> QTableWidgetItem:
+    item = QTableWidgetItem(str(value))
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
 class AgreementDialog(QDialog):
     def __init__(self, project: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +69,8 @@ class AgreementDialog(QDialog):
             "... of it); N counts units with two or more codings. 'Not reported' counts as a "
             "value; unanswered fields are left out. Multi-choice answers agree only when the "
             "same options are ticked. Cohen's kappa is shown when exactly two coders coded "
-            "every unit; Krippendorff's alpha (nominal) allows any number of coders.")
+            "every unit; Krippendorff's alpha (nominal) allows any number of coders. A dash: "
+            "not defined (no units, or every coding gave one and the same value).")
         notes.setWordWrap(True)
         layout.addWidget(notes)
         self.hide_empty = QCheckBox("Hide fields with no units")
@@ -74,8 +81,7 @@ class AgreementDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        header = self.table.horizontalHeader()
+        header = self.table.horizontalHeader()  # rows stay in codebook order
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -104,18 +110,13 @@ class AgreementDialog(QDialog):
 
     def _fill(self) -> None:
         shown = [r for r in self.results if r.units or not self.hide_empty.isChecked()]
-        self.table.setSortingEnabled(False)
         self.table.setRowCount(len(shown))
         for row, r in enumerate(shown):
-            count = QTableWidgetItem()
-            count.setData(Qt.ItemDataRole.DisplayRole, r.units)
-            coders = QTableWidgetItem()
-            coders.setData(Qt.ItemDataRole.DisplayRole, r.coders)
-            cells = [QTableWidgetItem(r.label), QTableWidgetItem(r.path), count, coders,
-                     _number(r.percent, percent=True), _number(r.kappa), _number(r.alpha)]
+            cells = [QTableWidgetItem(r.label), QTableWidgetItem(r.path), _count(r.units),
+                     _count(r.coders), _number(r.percent, percent=True), _number(r.kappa),
+                     _number(r.alpha)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
-        self.table.setSortingEnabled(True)
         measured = sum(1 for r in self.results if r.units)
         self.status.setText(f"{measured} of {len(self.results)} categorical fields have units "
                             f"coded more than once." if measured else

@@ -157,6 +157,10 @@ class ReconcileView(QScrollArea):
         for row, conflict in enumerate(conflicts):
             self._add_row(2 + 2 * row, conflict, evidence, (current or {}).get(
                 (conflict.section, conflict.position, conflict.field)))
+        codings = len(conflicts[0].values) if conflicts else 0
+        for column in range(1, codings + 1):  # the codings' values and quotes get the room
+            self.grid.setColumnStretch(column, 3)
+        self.grid.setColumnStretch(codings + 1, 2)
         self.setWidget(body)
 
     def _header(self) -> None:
