@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
     def open_project(self, path: str | Path) -> None:
         """Close the open project (its queued edits are written first) and open `path`."""
         self.close_project()
+        if not _unlocked(self, Path(path)):
+            return
         workspace = Workspace(path, self.coder, self.settings, panel=self.panel,
                               viewer=self.viewer, form=self.form, parent=self)
         self.workspace = workspace
@@ -151,6 +153,15 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _unlocked(parent: QWidget, path: Path) -> bool:
+    """Ask for an encrypted project's passphrase first (False if the user cancels)."""
+    try:
+        from desktop.passphrase_dialog import unlock_project
+    except ImportError:
+        return True
+    return unlock_project(parent, path)
 
 
 def _make_viewer() -> QWidget:

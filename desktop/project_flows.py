@@ -130,9 +130,12 @@ def open_feature(window: MainWindow, feature: Feature) -> None:
                                 f"is not available in this build ({exc}).")
         return
     path = workspace.path
-    if feature.key == "merge":
+    if feature.key == "restore":  # the project must be closed while its file is replaced
+        window.close_project()
         show(window, path)
-    elif feature.needs_case:
+        window.open_project(path)
+        return
+    if feature.needs_case:
         if workspace.current is None:
             window.statusBar().showMessage("Open a case first.", 8000)
             return

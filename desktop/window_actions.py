@@ -40,6 +40,9 @@ FEATURES = (
             "show_reconcile_dialog", needs_case=True),
     Feature("agreement", "Coder &agreement…", "desktop.agreement_dialog",
             "show_agreement_dialog"),
+    Feature("audit", "Audit &log…", "desktop.audit_dialog", "show_audit_dialog"),
+    Feature("restore", "Restore from &backup…", "desktop.restore_dialog",
+            "show_restore_dialog"),
 )
 
 
@@ -131,8 +134,8 @@ class WindowActions:
         export.addAction(self.features["tables"])
         export.addAction(self.features["brief"])
         tools = bar.addMenu("&Tools")
-        for key in ("merge", "reconcile", "agreement"):
-            tools.addAction(self.features[key])
+        for key in ("merge", "reconcile", "agreement", None, "audit", "restore"):
+            _add(tools, self.features[key] if key else None)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main", self.window, objectName="mainToolbar")
