@@ -55,7 +55,12 @@ def demo_path() -> Path:
 
 def open_demo(window: MainWindow) -> None:
     """Open the demo project, building it first (in the background) if there is none."""
-    path = demo_path()
+    try:
+        path = demo_path()
+    except ImportError:
+        window.statusBar().showMessage("No project yet: create one with Project > New "
+                                       "project, or open one.")
+        return
     if path.exists():
         window.open_project(path)
         return

@@ -82,11 +82,11 @@ class CaseListPanel(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (2, 48), (3, 120), (4, 80), (5, 90)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        for column in (2, 3, 4):  # type, category, site: the filters above cover them
+            table.setColumnHidden(column, True)
         table.selectionModel().currentRowChanged.connect(self._on_current_row)
         return table
 

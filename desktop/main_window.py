@@ -43,14 +43,23 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1500, 920)
-        self.splitter.setSizes([330, 640, 530])
+        self.resize(1560, 940)
         geometry = self.settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.splitter_state("main")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self._layout_restored = state is not None and self.splitter.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        """First show without a remembered layout: give the form room for its section list,
+        labels and editors side by side (half the width or more)."""
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            width = max(self.splitter.width(), 1200)
+            panel = 300
+            form = int(width * 0.5)
+            self.splitter.setSizes([panel, width - panel - form, form])
 
     # Projects --------------------------------------------------------------------------
 
