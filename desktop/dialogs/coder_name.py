@@ -9,6 +9,7 @@ class CoderNameDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Your name")
+        self.setMinimumWidth(420)
         self.name_edit = QLineEdit(name, placeholderText="e.g. A. Analyst")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
