@@ -76,12 +76,26 @@ def open_demo(window: MainWindow) -> None:
             window, "Demo not built", f"The demo project could not be built: {message}"))
 
 
+def create_main_window(project: str | Path | None, settings: AppSettings | None = None,
+                       coder: str | None = None) -> MainWindow:
+    """The main window on `project` (or none), without asking anything: the coder is the one
+    in settings, else the system user. For scripts and tests; `run_app` asks first."""
+    from desktop.commands.common import default_coder
+
+    set_up_application()
+    settings = settings or AppSettings()
+    window = MainWindow(settings, coder or settings.coder_name() or default_coder())
+    if project:
+        window.open_project(project)
+    return window
+
+
 def run_app(project: str | None, settings: AppSettings | None = None) -> int:
     app = set_up_application()
     settings = settings or AppSettings()
-    window = MainWindow(settings, coder_name(settings))
-    window.show()
     target = project or settings.last_project()
+    window = create_main_window(None, settings, coder_name(settings))
+    window.show()
     if target:
         window.open_project(target)
     else:
