@@ -27,8 +27,8 @@ class CaseView:
     """What opening a case shows: the case, the coding in the form, and its documents."""
 
     case: Case
-    coding: Coding
-    snapshot: object  # widgets.coding_form.snapshot.CodingSnapshot
+    coding: Coding | None  # None only in a read-only project, for a case nobody has coded
+    snapshot: object  # widgets.coding_form.snapshot.CodingSnapshot, or None
     documents: list[Document] = field(default_factory=list)
 
 
@@ -47,12 +47,16 @@ def primary_coding(store: Store, case_id: str, coder: str) -> Coding:
     return store.add_coding(case_id, coder=coder, kind="primary")
 
 
-def read_case(store: Store, case_id: str, coder: str) -> CaseView:
+def read_case(store: Store, case_id: str, coder: str, readonly: bool = False) -> CaseView:
+    """The case as the form shows it. Read-only, a case with no coding shows none rather than
+    creating one."""
     from widgets.coding_form.snapshot import load_snapshot
 
     case = store.get_case(case_id)
-    coding = primary_coding(store, case_id, coder)
-    return CaseView(case=case, coding=coding, snapshot=load_snapshot(store, coding.id),
+    coding = (store.coding_for_tables(case_id) if readonly
+              else primary_coding(store, case_id, coder))
+    snapshot = load_snapshot(store, coding.id) if coding else None
+    return CaseView(case=case, coding=coding, snapshot=snapshot,
                     documents=store.case_documents(case_id))
 
 

@@ -47,6 +47,12 @@ class CodingController(QObject):
         return current.coding.id if current else None
 
     def _push(self, command) -> None:
+        if self.workspace.readonly:
+            self.workspace.message.emit("Read-only: another Casecoder is writing to this "
+                                        "project, so the change was not saved.")
+            current = self.workspace.current
+            self.workspace.form.show_coding(current.snapshot if current else None)
+            return
         self.workspace.undo_stack.push(command)
 
     # Form signals -> commands ---------------------------------------------------------

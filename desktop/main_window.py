@@ -20,6 +20,7 @@ from desktop.window_actions import Feature, WindowActions
 from desktop.workspace import Workspace
 from schema.records import Case
 
+LOCKED_HINT = "already open in another Casecoder"  # from schema.locking.ProjectLocked
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, coder: str) -> None:
@@ -63,13 +64,14 @@ class MainWindow(QMainWindow):
 
     # Projects --------------------------------------------------------------------------
 
-    def open_project(self, path: str | Path) -> None:
+    def open_project(self, path: str | Path, *, readonly: bool = False) -> None:
         """Close the open project (its queued edits are written first) and open `path`."""
         self.close_project()
         if not _unlocked(self, Path(path)):
             return
         workspace = Workspace(path, self.coder, self.settings, panel=self.panel,
-                              viewer=self.viewer, form=self.form, parent=self)
+                              viewer=self.viewer, form=self.form, parent=self,
+                              readonly=readonly)
         self.workspace = workspace
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
@@ -96,16 +98,26 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, workspace: Workspace) -> None:
         self.settings.add_recent_project(workspace.path)
-        self.actions.set_project_open(True, False)
+        self.actions.set_project_open(True, False, not workspace.readonly)
+        if workspace.readonly:
+            self.saving_label.setText("Read-only")
         self._update_title()
 
     def _on_open_failed(self, workspace: Workspace, message: str) -> None:
         if workspace is self.workspace:
             self.close_project()
+        if LOCKED_HINT in message and not workspace.readonly:
+            answer = QMessageBox.question(
+                self, "Project in use", f"{message}\n\nOpen it read-only? You can read and "
+                "export, but not change it.",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Open:
+                self.open_project(workspace.path, readonly=True)
+            return
         QMessageBox.warning(self, "Cannot open project", message)
 
     def _on_case_shown(self, case: Case) -> None:
-        self.actions.set_project_open(True, True)
+        self.actions.set_project_open(True, True, not self.workspace.readonly)
         self.actions.show_status(case.status)
         self._update_title()
 
@@ -115,7 +127,10 @@ class MainWindow(QMainWindow):
             self.actions.show_status(case.status)
 
     def _show_saving(self, pending: int) -> None:
-        self.saving_label.setText("Saving…" if pending else "All changes saved")
+        if self.workspace is not None and self.workspace.readonly:
+            self.saving_label.setText("Read-only")
+        else:
+            self.saving_label.setText("Saving…" if pending else "All changes saved")
 
     def _update_title(self) -> None:
         parts = ["Casecoder"]
@@ -123,6 +138,8 @@ class MainWindow(QMainWindow):
             parts.append(self.workspace.path.name)
             if self.workspace.overview and self.workspace.overview.site:
                 parts.append(self.workspace.overview.site)
+            if self.workspace.readonly:
+                parts.append("read-only")
         self.setWindowTitle(" — ".join(parts))
 
     # Actions (the flows live in project_flows) ------------------------------------------

@@ -40,10 +40,12 @@ class StoreThread:
     """One project opened for one coder on a dedicated thread, fed through a queue."""
 
     def __init__(self, path: str | Path, coder: str,
-                 opener: Callable[[Path, str], Store] | None = None) -> None:
+                 opener: Callable[[Path, str], Store] | None = None, *,
+                 readonly: bool = False) -> None:
         self.path = Path(path)
         self.coder = coder
-        self._opener = opener or _open_store
+        self.readonly = readonly
+        self._opener = opener or (_open_read_only if readonly else _open_store)
         self._queue: queue.Queue = queue.Queue()
         self._relay = _Relay()
         self._relay.delivered.connect(self._relay.call, Qt.ConnectionType.QueuedConnection)
@@ -141,3 +143,9 @@ def _open_store(path: Path, coder: str) -> Store:
     from desktop.commands.common import open_store
 
     return open_store(path, coder=coder)
+
+
+def _open_read_only(path: Path, coder: str) -> Store:
+    from desktop.commands.common import open_store
+
+    return open_store(path, coder=coder, readonly=True)

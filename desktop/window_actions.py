@@ -163,10 +163,10 @@ class WindowActions:
         if not recent:
             self.recent_menu.addAction("No recent projects").setEnabled(False)
 
-    def set_project_open(self, is_open: bool, has_case: bool) -> None:
-        """Enable what needs an open project, or an open case."""
+    def set_project_open(self, is_open: bool, has_case: bool, writable: bool = True) -> None:
+        """Enable what needs an open project, or an open case (and writing, for some)."""
         for action in (self.import_documents, self.new_case):
-            action.setEnabled(is_open)
+            action.setEnabled(is_open and writable)
         for action in (self.attach, self.next_case, self.previous_case, self.next_section,
                        self.previous_section):
             action.setEnabled(has_case)

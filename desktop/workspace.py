@@ -33,13 +33,14 @@ class Workspace(QObject):
     message = Signal(str)
 
     def __init__(self, path: str | Path, coder: str, settings: AppSettings, *, panel, viewer,
-                 form, parent: QObject | None = None) -> None:
+                 form, parent: QObject | None = None, readonly: bool = False) -> None:
         super().__init__(parent)
         self.path = Path(path).resolve()
         self.coder = coder
         self.settings = settings
         self.panel, self.viewer, self.form = panel, viewer, form
-        self.store_thread = StoreThread(self.path, coder)
+        self.readonly = readonly  # opened while another Casecoder writes: edits are refused
+        self.store_thread = StoreThread(self.path, coder, readonly=readonly)
         self.undo_stack = QUndoStack(self)
         self.overview: ProjectOverview | None = None
         self.current: CaseView | None = None
@@ -113,14 +114,16 @@ class Workspace(QObject):
         self._case_request += 1
         token = self._case_request
         self.settings.set_project_place(self.path, case_id=case_id)
-        self.store_thread.submit(partial(read_case, case_id=case_id, coder=self.coder),
+        self.store_thread.submit(partial(read_case, case_id=case_id, coder=self.coder,
+                                         readonly=self.readonly),
                                  lambda view: self._on_case(view, token), self._fail)
 
     def _on_case(self, view: CaseView, token: int) -> None:
         if token != self._case_request:
             return  # the user has moved on to another case
         self.current = view
-        self._coding_case[view.coding.id] = view.case.id
+        if view.coding is not None:
+            self._coding_case[view.coding.id] = view.case.id
         self.form.show_coding(view.snapshot)
         self.viewer.set_documents([(d.id, d.file_name) for d in view.documents])
         self.case_shown.emit(view.case)
