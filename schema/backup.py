@@ -8,6 +8,7 @@ Rolling backups go to `<project>.backups/`, newest last; the oldest beyond the p
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import uuid
@@ -86,33 +87,26 @@ def rolling_backup(db, project: str | Path) -> Path | None:
     Returns the new backup, or None when the newest one is still current."""
     project = Path(project)
     existing = list_backups(project)
-    if existing and _same_content(db, existing[-1]):
+    signature = _signature(db.conn)
+    if existing and existing[-1].stem.endswith(f"-{signature}"):
         return None
     folder = backup_dir(project)
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    made = write_backup(db.conn, project, folder / f"{project.stem}-{stamp}.casecoder")
+    made = write_backup(db.conn, project,
+                        folder / f"{project.stem}-{stamp}-{signature}.casecoder")
     for old in list_backups(project)[:-backups_to_keep(db)]:
         old.unlink(missing_ok=True)
     return made
 
 
-def _signature(conn) -> tuple:
-    """Every change the store makes appends to the audit log, so the log's length and last
-    time, with the schema version, tell whether two copies hold the same data."""
-    audit = conn.execute("SELECT count(*), max(at) FROM audit_log").fetchone()
-    return (*audit, conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _same_content(db, backup: Path) -> bool:
-    try:
-        copy = open_project(backup, readonly=True)
-    except ProjectError:
-        return False
-    try:
-        return _signature(copy.conn) == _signature(db.conn)
-    finally:
-        copy.conn.close()
+def _signature(conn) -> str:
+    """A short fingerprint of the data, kept in each rolling backup's name. Every change the
+    store makes appends to the audit log, so the log's length and last time, with the schema
+    version, tell whether the project changed since the newest backup."""
+    count, last = conn.execute("SELECT count(*), max(at) FROM audit_log").fetchone()
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return hashlib.sha256(f"{count}|{last}|{version}".encode()).hexdigest()[:10]
 
 
 def restore_backup(backup: str | Path, project: str | Path) -> Path:

@@ -9,6 +9,7 @@ the original untouched.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import uuid
@@ -19,6 +20,8 @@ from schema.errors import ProjectError
 PASSPHRASE_ENV = "CASECODER_PASSPHRASE"
 WRONG_PASSPHRASE = "wrong passphrase or not a Casecoder project"
 _remembered: dict[str, str] = {}
+_derived_keys: dict[tuple[str, bytes], str] = {}  # (passphrase, file salt) -> raw key, memory only
+KDF_ITERATIONS = 256_000  # SQLCipher 4's default: PBKDF2-HMAC-SHA512
 
 # What reading a damaged database can raise: the drivers' errors, and UnicodeDecodeError when
 # corrupted bytes land in text SQLite hands back (the schema itself, for instance).
@@ -71,13 +74,29 @@ def connect_encrypted(path: Path, passphrase: str, *, readonly: bool = False,
     conn = _sqlcipher.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
                               isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute(f"PRAGMA key = {_key_literal(path, passphrase, create)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _sqlcipher.DatabaseError:
         conn.close()
         raise ProjectError(f"{path}: {WRONG_PASSPHRASE}. Nothing was changed.") from None
     return conn
+
+
+def _key_literal(path: Path, passphrase: str, create: bool) -> str:
+    """The PRAGMA key argument. For an existing file, the key SQLCipher would derive from the
+    passphrase and the file's salt is derived once per process and then given raw, so the
+    app's several connections do not each pay the deliberately slow derivation."""
+    if create:
+        return _quote(passphrase)
+    with path.open("rb") as handle:
+        salt = handle.read(16)
+    cache_key = (passphrase, salt)
+    if cache_key not in _derived_keys:
+        raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS,
+                                  32)
+        _derived_keys[cache_key] = raw.hex()
+    return f"\"x'{_derived_keys[cache_key]}'\""
 
 
 def _quote(text: str) -> str:
