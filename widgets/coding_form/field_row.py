@@ -1,0 +1,188 @@
+"""One field of one entity: its label, editor, answer state badge, evidence and cite button.
+
+A row is bound to an entity and can be re-bound to another (repeating items are reused when
+the form switches cases). It updates its own display at once when the person edits, then
+reports the edit on the form's event hub; the store's confirmation comes back through
+`show_answer`, which changes nothing when the display already agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from schema.codebook_model import Field
+from schema.records import Answer, Evidence
+from widgets.coding_form.answer_state import (
+    NOT_APPLICABLE_TEXT,
+    NOT_REPORTED_TEXT,
+    AnswerStateButton,
+)
+from widgets.coding_form.events import FormEvents
+from widgets.coding_form.evidence_chips import EvidenceChipList
+from widgets.coding_form.field_editors import make_editor
+
+LABEL_WIDTH = 190
+_MARKED = ("not_reported", "not_applicable")
+
+
+class FieldRow(QWidget):
+    """The editor of `field` for the entity it is bound to."""
+
+    def __init__(self, field: Field, events: FormEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.events = events
+        self.entity_id: str | None = None
+        self.state: str | None = None
+        self.on_display_change: Callable[[FieldRow], None] | None = None
+        self._note: QLabel | None = None
+        self._build()
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        label = QLabel(self.field.label, self)
+        label.setWordWrap(True)
+        label.setFixedWidth(LABEL_WIDTH)
+        label.setContentsMargins(0, 4, 0, 0)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if self.field.help:
+            label.setToolTip(self.field.help)
+        self.editor = make_editor(self.field, self)
+        self.editor.committed.connect(self._on_committed)
+        label.setBuddy(self.editor.focus_widget())
+        self.badge = AnswerStateButton(self.field.allow_na, self)
+        self.badge.state_requested.connect(self.mark)
+        self.badge.clear_requested.connect(self.clear)
+        self.badge.cite_requested.connect(self.request_cite)
+        self.cite = _cite_button(self)
+        self.cite.clicked.connect(self.request_cite)
+        self.chips = EvidenceChipList(self)
+        self.chips.activated.connect(self.events.evidence_activated)
+        self.chips.remove_requested.connect(self.events.evidence_remove_requested)
+        self._column = QVBoxLayout()
+        self._column.setSpacing(2)
+        self._column.addWidget(self.editor)
+        self._column.addWidget(self.chips)
+        grid.addWidget(label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(self._column, 0, 1)
+        grid.addWidget(self.badge, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.cite, 0, 3, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+
+    # Showing what is stored ----------------------------------------------------------------
+
+    def bind(self, entity_id: str | None, answer: Answer | None) -> None:
+        """Show this entity's answer (or an empty field) without emitting anything."""
+        self.entity_id = entity_id
+        self.show_answer(answer)
+
+    def show_answer(self, answer: Answer | None) -> None:
+        state = answer.state if answer else None
+        value = answer.value if answer and answer.state == "answered" else None
+        self.editor.set_value(value)
+        self._show_state(state)
+
+    def show_evidence(self, items: list[Evidence], titles: dict[str, str],
+                      show_titles: bool = False) -> None:
+        self.chips.set_evidence(items, titles, show_titles)
+
+    def value(self) -> object:
+        return self.editor.value()
+
+    def set_cite_visible(self, visible: bool) -> None:
+        self.cite.setVisible(visible and self.entity_id is not None)
+
+    def _show_state(self, state: str | None) -> None:
+        previous, self.state = self.state, state
+        self.badge.set_state(state)
+        if previous != state:
+            self._show_marking(state)
+        if self.on_display_change:
+            self.on_display_change(self)
+
+    def _show_marking(self, state: str | None) -> None:
+        """Grey the editor and say so in italics when the field is marked, not answered."""
+        marked = state in _MARKED
+        self.editor.setPalette(_greyed_palette() if marked else QPalette())
+        if marked and self._note is None:
+            self._note = _note_label(self)
+            self._column.insertWidget(1, self._note)
+        if self._note is not None:
+            self._note.setText(NOT_REPORTED_TEXT if state == "not_reported"
+                               else NOT_APPLICABLE_TEXT)
+            self._note.setVisible(marked)
+
+    # What the person does ----------------------------------------------------------------
+
+    def mark(self, state: str) -> None:
+        """Mark the field not reported or not applicable, and report it."""
+        if self.entity_id is None or (state == "not_applicable" and not self.field.allow_na):
+            return
+        self.editor.set_value(None)
+        self._show_state(state)
+        self.events.answer_edited.emit(self.entity_id, self.field.key, state, None)
+
+    def clear(self) -> None:
+        if self.entity_id is None or self.state is None:
+            return
+        self.editor.set_value(None)
+        self._show_state(None)
+        self.events.answer_cleared.emit(self.entity_id, self.field.key)
+
+    def request_cite(self) -> None:
+        if self.entity_id is not None:
+            self.events.attach_evidence_requested.emit(self.entity_id, self.field.key)
+
+    def _on_committed(self, value: object) -> None:
+        if self.entity_id is None:
+            return
+        if value is None:
+            if self.state == "answered":
+                self._show_state(None)
+                self.events.answer_cleared.emit(self.entity_id, self.field.key)
+            return
+        self._show_state("answered")
+        self.events.answer_edited.emit(self.entity_id, self.field.key, "answered", value)
+
+
+def _cite_button(parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText("Cite")
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setToolTip("Attach the text selected in the document as evidence for this field")
+    policy = button.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    button.setSizePolicy(policy)
+    button.hide()
+    return button
+
+
+def _note_label(parent: QWidget) -> QLabel:
+    note = QLabel(parent)
+    font = QFont(note.font())
+    font.setItalic(True)
+    note.setFont(font)
+    note.setStyleSheet("color: #7a4b00;")
+    return note
+
+
+_GREY: list[QPalette] = []
+
+
+def _greyed_palette() -> QPalette:
+    if not _GREY:
+        palette = QPalette()
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                     QPalette.ColorRole.WindowText):
+            palette.setColor(role, QColor("#9a9a9a"))
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+            palette.setColor(role, QColor("#f1f1f1"))
+        _GREY.append(palette)
+    return _GREY[0]
