@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -133,7 +133,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle("bullet", body, leftIndent=1.9 * cm, bulletIndent=1.4 * cm,
                                  spaceAfter=4),
         "h1": ParagraphStyle("h1", body, fontName="Helvetica-Bold", fontSize=16, leading=20,
-                             textColor=ACCENT, spaceBefore=4, spaceAfter=12),
+                             textColor=ACCENT, spaceBefore=10, spaceAfter=12,
+                             keepWithNext=1),
         "h2": ParagraphStyle("h2", body, fontName="Helvetica-Bold", fontSize=12, leading=16,
                              textColor=ACCENT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
         "cell": ParagraphStyle("cell", body, fontSize=9, leading=11.5, spaceAfter=0),
@@ -153,7 +154,8 @@ class _Heading(Paragraph):
 
 class _ReviewDoc(BaseDocTemplate):
     def __init__(self, path: Path, sample: Sample) -> None:
-        super().__init__(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        pagesize = landscape(A4) if sample.meta.get("landscape") else A4
+        super().__init__(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=2.6 * cm, bottomMargin=2.4 * cm,
                          title=" ".join(_as_list(sample.meta["title"])),
                          author=sample.meta.get("author", ""), creator="Casecoder demo")
@@ -174,7 +176,7 @@ def _decorate(canvas: Canvas, doc: BaseDocTemplate, sample: Sample) -> None:
     """The running header on every page but the title page; the page number is drawn later."""
     if canvas.getPageNumber() == 1:
         return
-    width, height = A4
+    width, height = doc.pagesize
     canvas.saveState()
     canvas.setFont("Helvetica", 8.5)
     canvas.setFillColor(colors.HexColor("#444444"))
@@ -207,7 +209,7 @@ class _PageCountCanvas(Canvas):
         super().save()
 
     def _draw_footer(self, total: int) -> None:
-        width = A4[0]
+        width = self._pagesize[0]
         self.saveState()
         self.setFont("Helvetica", 8.5)
         self.setFillColor(colors.HexColor("#444444"))
@@ -215,20 +217,25 @@ class _PageCountCanvas(Canvas):
         self.restoreState()
 
 
-def _title_page(sample: Sample, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _title_page(sample: Sample, styles: dict[str, ParagraphStyle],
+                scale: float) -> list[Flowable]:
+    """Board, title, subtitle and credits, spaced for the page (scale < 1 in landscape)."""
     meta = sample.meta
-    story: list[Flowable] = [Spacer(1, 2.2 * cm)]
+
+    def gap(size: float) -> Spacer:
+        return Spacer(1, size * scale * cm)
+
+    story: list[Flowable] = [gap(2.2)]
     if meta.get("board"):
-        story += [Paragraph(inline(meta["board"]), styles["centre"]), Spacer(1, 2.4 * cm)]
-    for line in _as_list(meta["title"]):
-        story.append(Paragraph(inline(line), styles["title"]))
-    story.append(Spacer(1, 0.8 * cm))
-    for line in _as_list(meta.get("subtitle", [])):
-        story.append(Paragraph(inline(line), styles["centre"]))
-    story.append(Spacer(1, 3 * cm))
-    for line in _as_list(meta.get("credits", [])):
-        story.append(Paragraph(inline(line), styles["centre"]))
-    story.append(Spacer(1, 2.5 * cm))
+        story += [Paragraph(inline(meta["board"]), styles["centre"]), gap(2.4)]
+    story += [Paragraph(inline(line), styles["title"]) for line in _as_list(meta["title"])]
+    story.append(gap(0.8))
+    story += [Paragraph(inline(line), styles["centre"])
+              for line in _as_list(meta.get("subtitle", []))]
+    story.append(gap(3))
+    story += [Paragraph(inline(line), styles["centre"])
+              for line in _as_list(meta.get("credits", []))]
+    story.append(gap(2.5))
     story.append(Paragraph(
         "This is a fictional review written as sample material for Casecoder. The people, "
         "places, agencies and events in it are invented.", styles["small"]))
@@ -275,9 +282,10 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle],
 def _body(sample: Sample, styles: dict[str, ParagraphStyle], width: float,
           contents: bool) -> list[Flowable]:
     story: list[Flowable] = []
+    breaks = bool(sample.meta.get("section_breaks", True))
     for index, block in enumerate(sample.blocks):
         if block.kind == "h1":
-            if index > 0 or contents:
+            if (index > 0 and breaks) or (index == 0 and contents):
                 story.append(PageBreak())
             story.append(_Heading(inline(block.text), styles["h1"]))
         elif block.kind == "h2":
@@ -300,7 +308,7 @@ def render_sample(sample: Sample, out_dir: Path) -> Path:
     doc = _ReviewDoc(path, sample)
     styles = _styles()
     contents = bool(sample.meta.get("contents", False))
-    story = _title_page(sample, styles)
+    story = _title_page(sample, styles, min(1.0, doc.height / (24.7 * cm)))
     if contents:
         story += _contents(styles)
     story += _body(sample, styles, doc.width, contents)
