@@ -1,0 +1,117 @@
+"""Building a learning brief from the store: gather, pseudonymise, compose, render.
+
+The same function serves the command line and the in-app preview (which runs it on a worker
+thread with a store of its own).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from exports.brief.compose import compose_case_brief, compose_thematic_brief
+from exports.brief.content import BriefContent, CaseMaterial, all_texts
+from exports.brief.material import read_case_material
+from exports.brief.pages import Furniture, render_pdf
+from exports.brief.pseudonyms import Pseudonymiser
+from exports.brief.scope import BriefScope, resolve_cases
+from schema.codebook_model import Codebook
+from schema.errors import CasecoderError, NotFoundError, ValidationError
+from schema.records import Case
+from schema.store import Store
+
+MAX_MARKING = 40
+Step = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    pdf: bytes
+    pages: int
+    title: str
+    cases: list[str]
+    skipped: list[str] = field(default_factory=list)
+
+
+def build_brief(store: Store, scope: BriefScope, *, marking: str = "",
+                today: date | None = None, on_step: Step | None = None) -> BriefResult:
+    """Build the brief a scope asks for. Raises a one-line CasecoderError if it cannot."""
+    marking = check_marking(marking)
+    step = on_step or (lambda done, total, message: None)
+    cases = resolve_cases(store, scope)
+    everyone = _register(store, cases)
+    everyone.check_register()
+    materials, skipped = _gather(store, cases, scope, step)
+    if scope.is_thematic:
+        content = compose_thematic_brief(materials, scope.heading(store.codebook))
+    else:
+        content = compose_case_brief(materials[0])
+    _refuse_real_names(content, everyone)
+    step(len(cases), len(cases) + 1, "Laying out the pages")
+    furniture = Furniture(marking, today or date.today(), content.codebook)
+    pdf, pages = render_pdf(content, furniture)
+    step(len(cases) + 1, len(cases) + 1, f"{pages} pages")
+    return BriefResult(pdf, pages, content.title, [m.reference for m in materials], skipped)
+
+
+def check_marking(marking: str | None) -> str:
+    """A protective marking is one short line, e.g. OFFICIAL-SENSITIVE."""
+    marking = (marking or "").strip()
+    if "\n" in marking or len(marking) > MAX_MARKING:
+        raise ValidationError(f"a protective marking is one short line such as "
+                              f"OFFICIAL-SENSITIVE (at most {MAX_MARKING} characters)")
+    return marking
+
+
+def write_pdf(path: str | Path, data: bytes) -> None:
+    """Write the file in one step: a failure leaves any earlier file at that path untouched."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise CasecoderError(f"cannot write {target}: the folder {target.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".brief-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise CasecoderError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _register(store: Store, cases: list[Case]) -> Pseudonymiser:
+    return Pseudonymiser((p.real_name, p.pseudonym) for case in cases
+                         for p in store.pseudonyms(case.id))
+
+
+def _gather(store: Store, cases: list[Case], scope: BriefScope,
+            step: Step) -> tuple[list[CaseMaterial], list[str]]:
+    """Each case's material, cleaned with its own register first and then everyone's."""
+    books: dict[str, Codebook] = {}
+    others = [(p.real_name, p.pseudonym) for case in cases for p in store.pseudonyms(case.id)]
+    materials, skipped = [], []
+    for done, case in enumerate(cases):
+        step(done, len(cases) + 1, f"Reading {case.reference}")
+        own = [(p.real_name, p.pseudonym) for p in store.pseudonyms(case.id)]
+        try:
+            materials.append(read_case_material(store, case, Pseudonymiser(own + others),
+                                                books))
+        except NotFoundError:
+            if not scope.is_thematic:
+                raise
+            skipped.append(case.reference)
+    if not materials:
+        raise NotFoundError(f"none of the {len(cases)} cases has been coded yet; code them "
+                            f"before building a brief")
+    return materials, skipped
+
+
+def _refuse_real_names(content: BriefContent, names: Pseudonymiser) -> None:
+    """A last check: no registered real name may reach the page, whatever path it took."""
+    for text in all_texts(content):
+        if names.find(text):
+            raise ValidationError("a registered real name would appear in the brief; check the "
+                                  "case's name register and the codebook labels")
