@@ -45,7 +45,8 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     data = load_table_data(store.db, wanted_fields(specs), table_filter)
     tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
     return TableSet(tables, _footnotes(book, table_filter, len(data.cases), data.uncoded,
-                                       suppress_below, spec_source, today or dt.date.today()))
+                                       suppress_below, spec_source, today or dt.date.today()),
+                    cases=len(data.cases))
 
 
 def _one_table(spec: TableSpec, cases: list, book: Codebook,

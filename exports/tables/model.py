@@ -163,6 +163,7 @@ class TableSet:
 
     tables: list[Table]
     footnotes: list[str]
+    cases: int = 0
     title: str = "Per-category summary tables"
 
     def table(self, key: str) -> Table:

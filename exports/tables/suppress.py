@@ -1,15 +1,17 @@
 """Small-number suppression for tables that will be published.
 
 A count from 1 to N-1 is shown as "<N". Where a cell's counts add up to a whole (genders,
-ethnic groups: every person counted once), a single suppressed count could be worked out from
-the column total, so the next smallest count in that group is withheld too (shown as "*").
+ethnic groups: every person counted once), the hidden counts could be worked out from the
+column total: one hidden count exactly, or several whose sum is below N (two counts of 1 that
+must add up to 2). So further counts of that group are withheld too (shown as "*"), smallest
+first, until at least two are hidden and together they reach N.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from exports.tables.model import Cell, Group, Row, Table
+from exports.tables.model import Cell, Entry, Group, Row, Table
 
 SECONDARY = "*"
 
@@ -27,10 +29,17 @@ def suppress_cell(cell: Cell, threshold: int) -> Cell:
 def _suppress_group(group: Group, threshold: int) -> Group:
     entries = [replace(e, shown=f"<{threshold}") if e.count is not None and
                0 < e.count < threshold else e for e in group.entries]
-    primary = sum(e.suppressed for e in entries)
-    if group.partition and primary == 1:
-        visible = [i for i, e in enumerate(entries) if e.count and not e.suppressed]
-        if visible:
+    if group.partition and any(e.suppressed for e in entries):
+        while _revealing(entries, threshold):
+            visible = [i for i, e in enumerate(entries) if e.count and not e.suppressed]
+            if not visible:
+                break
             smallest = min(visible, key=lambda i: entries[i].count)
             entries[smallest] = replace(entries[smallest], shown=SECONDARY)
     return replace(group, entries=tuple(entries))
+
+
+def _revealing(entries: list[Entry], threshold: int) -> bool:
+    """Whether the total minus the shown counts would give the hidden ones away."""
+    hidden = [e.count or 0 for e in entries if e.suppressed]
+    return len(hidden) == 1 or sum(hidden) < threshold
