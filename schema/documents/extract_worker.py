@@ -18,6 +18,7 @@ every request is answered, whatever it raises; the parent bounds the time each o
 from __future__ import annotations
 
 import contextlib
+import logging
 import resource
 import unicodedata
 from multiprocessing.connection import Connection
@@ -25,6 +26,7 @@ from multiprocessing.connection import Connection
 from schema.documents.reading_order import reading_order
 
 MEMORY_LIMIT_BYTES = 2 * 1024**3  # a runaway page fails with MemoryError, not the machine
+DETAIL_CHARS = 60  # of an error message shown to the user
 
 
 class _OpenDocument:
@@ -106,11 +108,19 @@ def _open_failure(exc: Exception, password: str | None) -> tuple:
         return ("open_failed", kind, "it is protected by a password")
     if name == "PDFEncryptionError":
         return ("open_failed", "unreadable", f"its encryption is not supported ({exc})")
-    return ("open_failed", "unreadable", _describe(exc))
+    if name == "PSEOF":
+        return ("open_failed", "unreadable", "it ends before the PDF is complete, so it was "
+                                             "probably cut short; copy or download it again")
+    return ("open_failed", "unreadable", f"it is damaged ({_describe(exc)}); get a fresh copy "
+                                         f"of the file")
 
 
 def _describe(exc: BaseException) -> str:
-    detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    """The error's type and the start of its message, printable and short."""
+    lines = str(exc).strip().splitlines()
+    detail = "".join(ch if ch.isprintable() else "?" for ch in (lines[0] if lines else ""))
+    if len(detail) > DETAIL_CHARS:
+        detail = detail[:DETAIL_CHARS].rstrip() + "…"
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
@@ -126,6 +136,7 @@ def _page(opened: _OpenDocument | None, number: int) -> tuple:
 
 def serve(conn: Connection) -> None:
     """The worker process's main loop: answer requests until told to stop."""
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # damage is reported in replies
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     opened: _OpenDocument | None = None

@@ -119,7 +119,7 @@ class _ImportRun:
         name = "" if row[0] == probed.path.name else f" as {row[0]}"
         return ImportOutcome(
             probed.path, "already_present", probed.sha256, row[1], row[2],
-            json.loads(row[3] or "[]"), f"already in project{name} ({row[1]} pages)")
+            json.loads(row[3] or "[]"), f"already in project{name} ({_pages(row[1])})")
 
     def _conclude(self, probed: ProbedFile, extraction: Extraction) -> ImportOutcome:
         path = probed.path
@@ -173,15 +173,19 @@ def classify_pages(path: Path, sha256: str, extraction: Extraction) -> ImportOut
                                            f"could be read ({first})")
     if failed:
         first = extraction.pages[failed[0]].error
-        message = (f"partly extracted ({count} pages, {with_text} with text); "
+        message = (f"partly extracted ({_pages(count)}, {with_text} with text); "
                    f"{_page_list(failed)} could not be read ({first})")
         return ImportOutcome(path, "partial", sha256, count, with_text, failed, message)
     if with_text == 0:
         return ImportOutcome(path, "no_text", sha256, count, 0, [],
-                             f"no text layer ({count} pages): a scanned document; it can be "
+                             f"no text layer ({_pages(count)}): a scanned document; it can be "
                              f"viewed and coded, but needs OCR before it can be searched")
     return ImportOutcome(path, "imported", sha256, count, with_text, [],
-                         f"imported ({count} pages, {with_text} with text)")
+                         f"imported ({_pages(count)}, {with_text} with text)")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'' if count == 1 else 's'}"
 
 
 def _page_list(numbers: list[int]) -> str:
