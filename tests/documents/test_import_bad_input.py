@@ -127,9 +127,9 @@ def test_a_page_of_many_drawn_lines_times_out_and_the_other_pages_are_kept(store
 
 
 def test_the_time_limit_for_the_whole_file_is_respected(store, tmp_path):
-    path = pdf_files.many_lines_pdf(tmp_path)
+    path = pdf_files.many_lines_pdf(tmp_path, lines=100_000)  # about 5 s for page 2
     started = time.monotonic()
-    [outcome] = import_pdfs(store, [path], workers=1, page_timeout=60, file_timeout=2.0)
+    [outcome] = import_pdfs(store, [path], workers=1, page_timeout=60, file_timeout=3.0)
     assert time.monotonic() - started < 15
     assert outcome.status == "partial"
     assert 2 in outcome.failed_pages
