@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from exports.tables.files import write_atomically
-from exports.tables.model import TableSet
+from exports.tables.model import Table, TableSet
 
 
 def write_csv(tables: TableSet, out_dir: Path) -> list[Path]:
@@ -18,3 +19,11 @@ def write_csv(tables: TableSet, out_dir: Path) -> list[Path]:
                 csv.writer(handle).writerows(table.grid())
         written.append(write_atomically(out_dir / f"{table.key}.csv", write))
     return written
+
+
+def tab_separated(table: Table) -> str:
+    """The grid as tab-separated text for the clipboard; cells with line breaks are quoted,
+    which spreadsheets read back as one cell."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\n").writerows(table.grid())
+    return buffer.getvalue()
