@@ -146,7 +146,7 @@ class MultiEditor(FieldEditor):
 
 def _column_count(field: Field) -> int:
     longest = max((len(o.label) for o in field.options), default=0)
-    return 3 if longest <= 22 else 2 if longest <= 44 else 1
+    return 2 if longest <= 30 else 1  # fits a form column of about 650 px
 
 
 def _focus_neighbour(start: QWidget, forward: bool) -> QWidget | None:

@@ -50,6 +50,7 @@ class EvidenceChip(QWidget):
         layout.setSpacing(8)
         quote = QLabel(f"“{excerpt(evidence.quote)}”", self)
         quote.setStyleSheet("color: #1f3b57;")
+        quote.setWordWrap(True)  # a long quote wraps rather than widening the form
         where = QLabel(location(evidence, _short(document_title)), self)
         where.setStyleSheet("color: #5f7185;")
         close = QToolButton(self)

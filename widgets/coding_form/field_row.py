@@ -25,7 +25,7 @@ from widgets.coding_form.events import FormEvents
 from widgets.coding_form.evidence_chips import EvidenceChipList
 from widgets.coding_form.field_editors import make_editor
 
-LABEL_WIDTH = 190
+LABEL_WIDTH = 150
 _MARKED = ("not_reported", "not_applicable")
 
 
@@ -69,8 +69,14 @@ class FieldRow(QWidget):
         self._column.setSpacing(2)
         self._column.addWidget(self.editor)
         self._column.addWidget(self.chips)
-        grid.addWidget(label, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(self._column, 0, 1)
+        if self.field.type == "multi":  # long option lists take the full width under the label
+            label.setMinimumWidth(0)
+            label.setMaximumWidth(16777215)
+            grid.addWidget(label, 0, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(self._column, 1, 0, 1, 2)
+        else:
+            grid.addWidget(label, 0, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(self._column, 0, 1)
         grid.addWidget(self.badge, 0, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.cite, 0, 3, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)

@@ -77,11 +77,14 @@ class CodingForm(FormKeysMixin, QWidget):
         e.entity_add_requested.connect(self._remember_add)
 
     def _build(self) -> None:
+        self._fields_width = 0
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.nav = QListWidget(self)
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(148)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setToolTip("Sections: click to jump (Ctrl+PageDown / Ctrl+PageUp)")
         self.nav.itemClicked.connect(lambda item: self.jump_to_section(
@@ -122,6 +125,25 @@ class CodingForm(FormKeysMixin, QWidget):
             self.nav.addItem(section.label)
             self.nav.item(self.nav.count() - 1).setData(Qt.ItemDataRole.UserRole, section.key)
         self.show_coding(None)
+        self._fit_without_sideways_scrolling()
+
+    def _fit_without_sideways_scrolling(self) -> None:
+        """Ask the surrounding splitter for room for the widest field, so no control ever
+        hides behind a horizontal scroll bar."""
+        self.content.layout().activate()
+        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self._fields_width = self.content.minimumSizeHint().width() + scroll_bar + 4
+        self.setMinimumWidth(self._fields_width)
+        self._show_nav_if_room()
+
+    def _show_nav_if_room(self) -> None:
+        """The section list gives way first when the form is narrow (Ctrl+PageDown and the
+        Go menu still move between sections)."""
+        self.nav.setVisible(self.width() >= self.nav.width() + self._fields_width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._show_nav_if_room()
 
     def section_keys(self) -> list[str]:
         return list(self.panels)
@@ -143,6 +165,7 @@ class CodingForm(FormKeysMixin, QWidget):
             self.content.setUpdatesEnabled(True)
         if self._pool_sizes() != pool_sizes:
             chain_tab_order(self.panels.values())
+            self._fit_without_sideways_scrolling()
         self.hint.setVisible(snapshot is None)
         self.content.setEnabled(snapshot is not None)
         self.nav.setEnabled(snapshot is not None)
