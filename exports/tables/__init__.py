@@ -51,10 +51,11 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
 
 def _one_table(spec: TableSpec, cases: list, book: Codebook,
                suppress_below: int | None) -> Table:
-    table = compute_table(spec, cases, book)
+    columns = group_columns(spec, cases, book)
+    table = compute_table(spec, cases, book, columns)
     if suppress_below:
         table = suppress_table(table, suppress_below)
-    table.chart = chart_for(spec, table, group_columns(spec, cases, book), suppress_below)
+    table.chart = chart_for(spec, table, columns, suppress_below)
     return table
 
 

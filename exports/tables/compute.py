@@ -56,7 +56,8 @@ def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> C
 
 
 def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
-    return [[item.get(field.key) for item in case.items(field.section)] for case in cases]
+    key, section = field.key, field.section
+    return [[item.get(key) for item in case.sections.get(section, ())] for case in cases]
 
 
 def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
@@ -132,10 +133,10 @@ def _marks_rows(row: RowSpec, columns: Columns) -> list[Row]:
 
 def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
     coded = not_reported = 0
+    key, section = spec_field.key, spec_field.section
     for case in cases:
-        states = {item[spec_field.key][0] for item in case.items(spec_field.section)
-                  if spec_field.key in item}
-        if states & {"answered", "not_reported"}:
+        states = {item[key][0] for item in case.sections.get(section, ()) if key in item}
+        if "answered" in states or "not_reported" in states:
             coded += 1
             not_reported += "not_reported" in states
     if not coded:
@@ -152,8 +153,10 @@ def _share_rows(row: RowSpec, columns: Columns, book: Codebook) -> list[Row]:
     return rows
 
 
-def compute_table(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Table:
-    columns = group_columns(spec, cases, book)
+def compute_table(spec: TableSpec, cases: list[CaseRecord], book: Codebook,
+                  columns: Columns | None = None) -> Table:
+    """The table of one spec; `columns` when the caller has grouped the cases already."""
+    columns = columns if columns is not None else group_columns(spec, cases, book)
     rows: list[Row] = []
     for row in spec.rows:
         if row.show == "marks":
