@@ -160,6 +160,7 @@ def test_evidence_chips_show_where_and_report_clicks(qtbot, form, coded):
     activated, removed = [], []
     form.evidence_activated.connect(activated.append)
     form.evidence_remove_requested.connect(removed.append)
+    qtbot.waitUntil(lambda: chips[0].height() > 0)  # laid out, as on screen
     qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)
     assert activated and activated[0].id == evidence.id
     chips[0].remove.emit(evidence.id)

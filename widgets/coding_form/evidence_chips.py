@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from schema.records import Evidence
 
@@ -50,7 +57,10 @@ class EvidenceChip(QWidget):
         layout.setSpacing(8)
         quote = QLabel(f"“{excerpt(evidence.quote)}”", self)
         quote.setStyleSheet("color: #1f3b57;")
-        quote.setWordWrap(True)  # a long quote wraps rather than widening the form
+        # A long quote may be cut at the chip's edge rather than widen the form; the tooltip
+        # holds all of it.
+        quote.setMinimumWidth(80)
+        quote.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         where = QLabel(location(evidence, _short(document_title)), self)
         where.setStyleSheet("color: #5f7185;")
         close = QToolButton(self)

@@ -15,7 +15,7 @@ item, Ctrl+Shift+Delete removes it and Ctrl+Shift+Return adds a new one. The act
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -128,13 +128,18 @@ class CodingForm(FormKeysMixin, QWidget):
         self._fit_without_sideways_scrolling()
 
     def _fit_without_sideways_scrolling(self) -> None:
-        """Ask the surrounding splitter for room for the widest field, so no control ever
-        hides behind a horizontal scroll bar."""
+        """Measure the widest field, so the form can ask for room for it (sizeHint) and hide
+        its section list when that is what stands between the fields and a sideways scroll.
+        It sets no minimum: on a small screen a scroll bar is better than a window wider
+        than the screen."""
         self.content.layout().activate()
         scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
         self._fields_width = self.content.minimumSizeHint().width() + scroll_bar + 4
-        self.setMinimumWidth(self._fields_width)
+        self.updateGeometry()
         self._show_nav_if_room()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.nav.width() + self._fields_width, super().sizeHint().height())
 
     def _show_nav_if_room(self) -> None:
         """The section list gives way first when the form is narrow (Ctrl+PageDown and the
