@@ -44,9 +44,14 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     specs, spec_source = specs_for(book)
     data = load_table_data(store.db, wanted_fields(specs), table_filter)
     tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
+    today = today or dt.date.today()
+    footer = (f"N = {len(data.cases)} coded cases · codebook {book.id} version {book.version} "
+              f"· filters: {table_filter.describe()}"
+              f"{f' · counts below {suppress_below} suppressed' if suppress_below else ''}"
+              f" · made {today.isoformat()}")
     return TableSet(tables, _footnotes(book, table_filter, len(data.cases), data.uncoded,
-                                       suppress_below, spec_source, today or dt.date.today()),
-                    cases=len(data.cases))
+                                       suppress_below, spec_source, today),
+                    cases=len(data.cases), footer=footer)
 
 
 def _one_table(spec: TableSpec, cases: list, book: Codebook,

@@ -165,6 +165,8 @@ class TableSet:
     footnotes: list[str]
     cases: int = 0
     title: str = "Per-category summary tables"
+    footer: str = ""
+    """One line for every printed page: N, codebook version, filters and date."""
 
     def table(self, key: str) -> Table:
         for table in self.tables:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -55,15 +55,21 @@ def write_pdf(tables: TableSet, path: Path) -> Path:
         doc = SimpleDocTemplate(str(temp), pagesize=PAGE, leftMargin=MARGIN,
                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
                                 title=tables.title, author="Casecoder")
-        doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+        footer = _footer(tables.footer)
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return write_atomically(path, build)
 
 
-def _page_number(canvas, doc) -> None:
-    canvas.saveState()
-    canvas.setFont(FONT, 7)
-    canvas.drawRightString(PAGE[0] - MARGIN, 6 * mm, f"Page {doc.page}")
-    canvas.restoreState()
+def _footer(text: str):
+    """Draws N, codebook, filters and date on every page, so a single page keeps them."""
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(MARGIN, 6 * mm, text)
+        canvas.drawRightString(PAGE[0] - MARGIN, 6 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+    return draw
 
 
 def _markup(cell: Cell) -> str:
@@ -71,10 +77,28 @@ def _markup(cell: Cell) -> str:
     for line in cell.lines():
         runs = []
         for text, bold in line:
-            text = escape(text).replace(MARK, '<font name="ZapfDingbats">4</font>')
+            text = escape(text)
             runs.append(f"<b>{text}</b>" if bold else text)
         lines.append("".join(runs))
     return ("<br/>" if cell.listed else "; ").join(lines)
+
+
+def _cell_flowable(cell: Cell) -> Paragraph | Drawing:
+    """A tick is drawn as lines: the standard fonts have no check mark, and a symbol font
+    is not installed everywhere the PDF will be opened."""
+    return tick() if cell.text == MARK else Paragraph(_markup(cell), CELL)
+
+
+def tick(size: float = 9) -> Drawing:
+    drawing = Drawing(size, size)
+    drawing.add(PolyLine([0.1 * size, 0.5 * size, 0.4 * size, 0.15 * size, 0.95 * size,
+                          0.9 * size], strokeWidth=1.4, strokeColor=colors.black))
+    return drawing
+
+
+def _note(text: str) -> Paragraph:
+    """A note; a leading "✓:" (what the tick means) becomes the drawn tick's name."""
+    return Paragraph(escape(text.replace(f"{MARK}:", "Tick:", 1)), NOTE)
 
 
 def _table_story(table: Table) -> list:
@@ -84,13 +108,15 @@ def _table_story(table: Table) -> list:
     header += [Paragraph(f"{escape(c.label)}<br/><font size=7>{c.cases} review"
                          f"{'s' if c.cases != 1 else ''}</font>", HEAD) for c in table.columns]
     body = [[Paragraph(escape(row.label), HEAD),
-             *(Paragraph(_markup(row.cells[c.key]), CELL) for c in table.columns)]
+             *(_cell_flowable(row.cells[c.key]) for c in table.columns)]
             for row in table.rows]
     grid = PdfTable([header, *body], colWidths=[first] + [other] * len(table.columns),
                     repeatRows=1, hAlign="LEFT")
     grid.setStyle(GRID)
+    grid.setStyle([("ALIGN", (x, y), (x, y), "CENTER") for y, line in enumerate(body, 1)
+                   for x, cell in enumerate(line) if isinstance(cell, Drawing)])
     story = [Paragraph(escape(table.title), TITLE), grid, Spacer(1, 2 * mm)]
-    story += [Paragraph(escape(note), NOTE) for note in table.notes]
+    story += [_note(note) for note in table.notes]
     if table.chart:
         story += [Spacer(1, 4 * mm), KeepTogether([chart_drawing(table.chart)])]
     return story
