@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True
             width = max(self.splitter.width(), 1200)
-            panel = 300
+            panel = 260
             form = int(width * 0.5)
             self.splitter.setSizes([panel, width - panel - form, form])
 

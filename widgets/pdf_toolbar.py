@@ -30,7 +30,7 @@ class PdfToolbar(QWidget):
         super().__init__(parent)
         self.documents = QComboBox(self, toolTip="Documents of this case")
         self.documents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.documents.setMinimumContentsLength(16)
+        self.documents.setMinimumContentsLength(8)
         self.documents.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.documents.activated.connect(self._on_document_activated)
         self.pages_toggle = _button(self, "Pages", "Show or hide the page list", checkable=True)
