@@ -84,6 +84,8 @@ PANEL_GAP = 18
 LABEL_WIDTH_SHARE = 0.48
 BAR_HEIGHT = 11
 LINE = 9.5
+WRAP_SLACK = 0.85
+"""Labels wrap at this share of their room: browsers without Helvetica draw wider text."""
 
 
 def layout(chart: Chart, width: float, per_row: int = 3) -> tuple[list[Shape], float]:
@@ -106,7 +108,7 @@ def layout(chart: Chart, width: float, per_row: int = 3) -> tuple[list[Shape], f
 
 
 def _panel(panel: ChartPanel, x: float, top: float, width: float) -> tuple[list[Shape], float]:
-    title_lines = simpleSplit(panel.title, f"{FONT}-Bold", 8.5, width)
+    title_lines = simpleSplit(panel.title, f"{FONT}-Bold", 8.5, width * WRAP_SLACK)
     shapes = [Shape("text", x, top + 9 + i * 10.5, text=line, size=8.5, bold=True)
               for i, line in enumerate(title_lines)]
     y = top + 6 + len(title_lines) * 10.5
@@ -114,7 +116,7 @@ def _panel(panel: ChartPanel, x: float, top: float, width: float) -> tuple[list[
     bar_space = width - label_width - 6 - 18
     largest = max(b.value for b in panel.bars) or 1
     for bar in panel.bars:
-        lines = simpleSplit(bar.label, FONT, 7.5, label_width)
+        lines = simpleSplit(bar.label, FONT, 7.5, label_width * WRAP_SLACK)
         block = max(BAR_HEIGHT, len(lines) * LINE) + 4
         for j, line in enumerate(lines):
             shapes.append(Shape("text", x + label_width, y + 8 + j * LINE, text=line,

@@ -76,7 +76,8 @@ def chart_svg(chart: Chart, width: float = CHART_WIDTH) -> str:
     body = "".join(_shape_svg(s) for s in shapes)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-            f'aria-label="{escape(chart.title)}" font-family="Helvetica, Arial, sans-serif">'
+            f'aria-label="{escape(chart.title)}" '
+            f'font-family="Helvetica, Arial, Liberation Sans, sans-serif">'
             f"{body}</svg>")
 
 
