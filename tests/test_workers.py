@@ -19,11 +19,9 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
         return threading.get_ident()
 
     results = []
-    task = start_task(work, on_success=results.append,
-                      on_progress=lambda d, t, m: seen.append((d, t, m, threading.get_ident())))
-    with qtbot.waitSignal(task.signals.succeeded, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: len(results) == 1)
+    start_task(work, on_success=results.append,
+               on_progress=lambda d, t, m: seen.append((d, t, m, threading.get_ident())))
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=5000)
     assert results[0] != gui_thread
     assert [s[:3] for s in seen] == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
     assert all(s[3] == gui_thread for s in seen)
@@ -34,10 +32,9 @@ def test_errors_are_reported_as_messages(qtbot):
         raise ValidationError("victims.gender: 'x' is not one of its options")
 
     errors = []
-    task = start_task(work, on_failure=errors.append)
-    with qtbot.waitSignal(task.signals.failed, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: errors == ["victims.gender: 'x' is not one of its options"])
+    start_task(work, on_failure=errors.append)
+    qtbot.waitUntil(lambda: errors == ["victims.gender: 'x' is not one of its options"],
+                    timeout=5000)
 
 
 def test_cancel_stops_the_work(qtbot):
@@ -52,6 +49,5 @@ def test_cancel_stops_the_work(qtbot):
     cancelled = []
     task = start_task(work, on_cancel=lambda: cancelled.append(True))
     assert started.wait(5)
-    with qtbot.waitSignal(task.signals.cancelled, timeout=5000):
-        task.cancel()
-    qtbot.waitUntil(lambda: cancelled == [True])
+    task.cancel()
+    qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
