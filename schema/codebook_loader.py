@@ -50,6 +50,9 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        if isinstance(key, dict | list):
+            raise CodebookError("a key must be a plain name, not a block or a list",
+                                source=loader.source, line=line)
         if key in result:
             raise CodebookError(f"the key '{key}' appears twice in one block",
                                 source=loader.source, line=line, field=str(key))

@@ -82,3 +82,9 @@ def test_unknown_option_set_is_named():
 """, "        options: genders\n")
     with pytest.raises(CodebookError, match="unknown option set 'genders'"):
         parse_codebook(broken)
+
+
+def test_a_block_used_as_a_key_is_refused_with_its_line():
+    with pytest.raises(CodebookError, match="a key must be a plain name") as caught:
+        parse_codebook("id: x\n? {a: 1}\n: value\n", source="k.yaml")
+    assert caught.value.line == 2
