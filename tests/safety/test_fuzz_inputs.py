@@ -24,7 +24,7 @@ from schema.project import create_project, open_project
 from schema.resources import default_codebook_path
 from schema.store import Store
 
-FUZZ = settings(max_examples=150, deadline=None,
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 CODEBOOK_TEXT = default_codebook_path().read_text(encoding="utf-8")
