@@ -15,7 +15,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from schema.encryption import passphrase_for
+from schema.encryption import export_copy, passphrase_for
 from schema.errors import ProjectError
 from schema.project import is_encrypted, open_project, read_meta
 from schema.transactions import transaction
@@ -40,7 +40,7 @@ def write_backup(conn, project: Path, out: Path) -> Path:
     partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         if is_encrypted(project):
-            _export_encrypted(conn, partial, passphrase_for(project) or "")
+            export_copy(conn, partial, passphrase_for(project) or "")
         else:
             target = sqlite3.connect(partial)
             with target:
@@ -53,19 +53,6 @@ def write_backup(conn, project: Path, out: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return out
-
-
-def _export_encrypted(conn, partial: Path, passphrase: str) -> None:
-    header = [conn.execute(f"PRAGMA {p}").fetchone()[0]
-              for p in ("application_id", "user_version")]
-    quoted = "'" + passphrase.replace("'", "''") + "'"
-    conn.execute(f"ATTACH DATABASE ? AS backup_copy KEY {quoted}", [str(partial)])
-    try:
-        conn.execute("SELECT sqlcipher_export('backup_copy')")
-        conn.execute(f"PRAGMA backup_copy.application_id = {int(header[0])}")
-        conn.execute(f"PRAGMA backup_copy.user_version = {int(header[1])}")
-    finally:
-        conn.execute("DETACH DATABASE backup_copy")
 
 
 def backups_to_keep(db) -> int:

@@ -115,22 +115,29 @@ def convert(path: Path, *, to_encrypted: bool, passphrase: str, new_passphrase: 
     source = (connect_encrypted(path, passphrase) if not to_encrypted
               else _sqlcipher.connect(str(path), isolation_level=None))
     try:
-        header = [source.execute(f"PRAGMA {p}").fetchone()[0]
-                  for p in ("application_id", "user_version")]
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        target_key = new_passphrase if to_encrypted else ""
-        source.execute(f"ATTACH DATABASE ? AS converted KEY {_quote(target_key)}",
-                       [str(partial)])
-        source.execute("SELECT sqlcipher_export('converted')")
-        source.execute(f"PRAGMA converted.application_id = {int(header[0])}")
-        source.execute(f"PRAGMA converted.user_version = {int(header[1])}")
-        source.execute("DETACH DATABASE converted")
+        export_copy(source, partial, new_passphrase if to_encrypted else "")
     except BaseException:
         source.close()
         partial.unlink(missing_ok=True)
         raise
     source.close()
     _finish_conversion(partial, path, new_passphrase if to_encrypted else None)
+
+
+def export_copy(conn, target: Path, passphrase: str) -> None:
+    """Write the whole database behind `conn` into the new file `target` with SQLCipher's
+    export, encrypted with `passphrase` ("" writes a plain file), keeping the application id
+    and schema version that mark it as a Casecoder project."""
+    header = [conn.execute(f"PRAGMA {p}").fetchone()[0]
+              for p in ("application_id", "user_version")]
+    conn.execute(f"ATTACH DATABASE ? AS exported KEY {_quote(passphrase)}", [str(target)])
+    try:
+        conn.execute("SELECT sqlcipher_export('exported')")
+        conn.execute(f"PRAGMA exported.application_id = {int(header[0])}")
+        conn.execute(f"PRAGMA exported.user_version = {int(header[1])}")
+    finally:
+        conn.execute("DETACH DATABASE exported")
 
 
 def _finish_conversion(partial: Path, path: Path, passphrase: str | None) -> None:
