@@ -18,7 +18,9 @@ paragraphs, a table, running headers and footers):
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -53,6 +55,7 @@ QUERIES = ["missed opportunity", "safeguarding discussion", "welfare check", "te
            "coercive behaviour", "GP practice", "caseloads supervision", "low mood",
            "forced door", "sister isolated"]
 LINES_PER_PAGE, LINE_CHARS = 46, 95
+REMARK_SHARE = 0.3  # of synthetic paragraphs ending with one of the panel's stock remarks
 
 
 def new_store(folder: Path, name: str) -> Store:
@@ -107,16 +110,45 @@ def check_page_87(store: Store, review: ReviewPdf) -> tuple[bool, str]:
     return ok, f'"{expected.dated_phrase}": expected p. 87 para {expected.number}, got {found}'
 
 
-def synthetic_pages(rng: random.Random, count: int, first_section: int) -> list[PageResult]:
-    """Pages of review prose with numbered paragraphs, dated between 1995 and 2012."""
+class Vocabulary:
+    """Words with a Zipf-like frequency, as in real prose: the review's own words and the
+    codebook's labels first (the most frequent), then made-up words to about 20,000 terms."""
+
+    def __init__(self, rng: random.Random, size: int = 20_000) -> None:
+        text = " ".join([*PROSE, *ACTIONS, *AGENCIES,
+                         default_codebook_path().read_text(encoding="utf-8")])
+        words = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)))
+        syllables = ["ca", "se", "ro", "mi", "tal", "ven", "dor", "lu", "pre", "sta", "ne",
+                     "ham", "bri", "co", "gen", "ter", "wol", "fa", "ris", "mon"]
+        while len(words) < size:
+            words.append("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+        self.words = list(dict.fromkeys(words))
+        self.cumulative = list(itertools.accumulate(1 / (rank + 1)
+                                                    for rank in range(len(self.words))))
+        self.rng = rng
+
+    def sentence(self) -> str:
+        length = self.rng.randint(12, 26)
+        chosen = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)
+        return " ".join(chosen).capitalize() + "."
+
+
+def synthetic_pages(vocabulary: Vocabulary, count: int, first_section: int) -> list[
+        PageResult]:
+    """Pages of review-like prose with numbered paragraphs, dated between 1995 and 2012: a
+    dated agency contact, sentences of Zipf-distributed words, now and then a panel remark."""
+    rng = vocabulary.rng
     pages, lines, section, number = [], [], first_section, 0
     while len(pages) < count:
         number += 1
         if number > rng.randint(15, 60):
             section, number = section + 1, 1
         when = date(1995, 1, 1) + timedelta(days=rng.randrange(6500))
+        sentences = [vocabulary.sentence() for _ in range(rng.randint(1, 4))]
+        if rng.random() < REMARK_SHARE:
+            sentences.append(rng.choice(PROSE))
         text = (f"{section}.{number} On {when.day} {when:%B %Y} {rng.choice(AGENCIES)} "
-                f"{rng.choice(ACTIONS)}. " + " ".join(rng.sample(PROSE, rng.randint(2, 5))))
+                f"{rng.choice(ACTIONS)}. " + " ".join(sentences))
         lines += textwrap.wrap(text, LINE_CHARS)
         while len(lines) >= LINES_PER_PAGE and len(pages) < count:
             pages.append(_page(len(pages) + 1, lines[:LINES_PER_PAGE]))
@@ -133,12 +165,14 @@ def _page(number: int, texts: list[str]) -> PageResult:
 def fill_project(store: Store, total_pages: int, per_document: int = 100) -> float:
     """Store synthetic documents until the project holds `total_pages` pages; seconds taken."""
     rng = random.Random(11)
+    vocabulary = Vocabulary(rng)
     started = time.perf_counter()
     have = store.count("pages")
     index = 0
     while have < total_pages:
         index += 1
-        pages = synthetic_pages(rng, min(per_document, total_pages - have), rng.randint(1, 4))
+        size = min(per_document, total_pages - have)
+        pages = synthetic_pages(vocabulary, size, rng.randint(1, 4))
         data = f"synthetic review {index}".encode()
         store_document(store, StoredDocument(
             sha256=f"{index:064x}", file_name=f"synthetic-{index:03d}.pdf", data=data,
