@@ -9,6 +9,9 @@ Pure functions of the store: no Qt, read-only SQL.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from exports.tables.charts import chart_for
 from exports.tables.compute import compute_table, group_columns, wanted_fields
@@ -42,8 +45,9 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     table_filter = table_filter or TableFilter()
     book: Codebook = store.codebook
     specs, spec_source = specs_for(book)
-    data = load_table_data(store.db, wanted_fields(specs), table_filter)
-    tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
+    with _collector_paused():
+        data = load_table_data(store.db, wanted_fields(specs), table_filter)
+        tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
     today = today or dt.date.today()
     footer = (f"N = {len(data.cases)} coded cases · codebook {book.id} version {book.version} "
               f"· filters: {table_filter.describe()}"
@@ -52,6 +56,24 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     return TableSet(tables, _footnotes(book, table_filter, len(data.cases), data.uncoded,
                                        suppress_below, spec_source, today),
                     cases=len(data.cases), footer=footer)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the cases are loaded and counted.
+
+    Ten thousand cases make some hundred thousand lists and tuples that live until the tables
+    are done and form no cycles; the collector would otherwise walk them all again and again
+    as they are made (about half the time of the whole computation). Plain reference counting
+    still frees everything; the collector resumes, as it was, afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _one_table(spec: TableSpec, cases: list, book: Codebook,

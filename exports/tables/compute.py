@@ -56,8 +56,8 @@ def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> C
 
 
 def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
-    key, section = field.key, field.section
-    return [[item.get(key) for item in case.sections.get(section, ())] for case in cases]
+    path = field.path
+    return [case.column(path) for case in cases]
 
 
 def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
@@ -98,8 +98,7 @@ def feature_counts(row: RowSpec, cases: list[CaseRecord]) -> tuple[Counter, bool
     for case in cases:
         present: set = set()
         for spec_field in row.fields:
-            for item in case.items(spec_field.section):
-                answer = item.get(spec_field.key)
+            for answer in case.column(spec_field.path):
                 if answer and answer[0] == "answered":
                     has_data = True
                     value = answer[1]
@@ -133,9 +132,9 @@ def _marks_rows(row: RowSpec, columns: Columns) -> list[Row]:
 
 def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
     coded = not_reported = 0
-    key, section = spec_field.key, spec_field.section
+    path = spec_field.path
     for case in cases:
-        states = {item[key][0] for item in case.sections.get(section, ()) if key in item}
+        states = {answer[0] for answer in case.column(path) if answer}
         if "answered" in states or "not_reported" in states:
             coded += 1
             not_reported += "not_reported" in states
