@@ -57,7 +57,7 @@ def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> C
 
 def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
     path = field.path
-    return [case.column(path) for case in cases]
+    return [case.answers.get(path, ()) for case in cases]
 
 
 def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
@@ -93,18 +93,22 @@ def _simple_row(row: RowSpec, columns: Columns, book: Codebook) -> Row:
 
 def feature_counts(row: RowSpec, cases: list[CaseRecord]) -> tuple[Counter, bool]:
     """How many cases show each option in any of the row's fields; and whether any has data."""
-    counts: Counter = Counter()
+    shown: list = []
     has_data = False
+    paths = [spec_field.path for spec_field in row.fields]
     for case in cases:
         present: set = set()
-        for spec_field in row.fields:
-            for answer in case.column(spec_field.path):
+        for path in paths:
+            for answer in case.answers.get(path, ()):
                 if answer and answer[0] == "answered":
                     has_data = True
                     value = answer[1]
-                    present.update(value if isinstance(value, list) else [value])
-        counts.update(present)
-    return counts, has_data
+                    if isinstance(value, list):
+                        present.update(value)
+                    else:
+                        present.add(value)
+        shown.extend(present)
+    return Counter(shown), has_data
 
 
 def row_options(row: RowSpec) -> list[Option]:
@@ -134,10 +138,18 @@ def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
     coded = not_reported = 0
     path = spec_field.path
     for case in cases:
-        states = {answer[0] for answer in case.column(path) if answer}
-        if "answered" in states or "not_reported" in states:
+        answers = case.answers.get(path)
+        if not answers:
+            continue
+        if len(answers) == 1:
+            states = (answers[0][0],) if answers[0] else ()
+        else:
+            states = {answer[0] for answer in answers if answer}
+        if "not_reported" in states:
             coded += 1
-            not_reported += "not_reported" in states
+            not_reported += 1
+        elif "answered" in states:
+            coded += 1
     if not coded:
         return Cell.note(NO_INFORMATION)
     return Cell.of(Entry("", not_reported, total=coded))

@@ -32,24 +32,31 @@ class Tally:
 
 def tally(answers_by_case: list[list[Answer]], collapse: bool = False) -> Tally:
     result = Tally()
+    values: list = []
+    absent = not_reported = not_applicable = 0
     for answers in answers_by_case:
-        states = [a[0] if a else None for a in answers]
-        if collapse and len(answers) > 1 and all(s == "not_reported" for s in states):
+        if collapse and len(answers) > 1 and \
+                all(a is not None and a[0] == "not_reported" for a in answers):
             result.collapsed_cases += 1
             continue
         for answer in answers:
             if answer is None:
-                result.absent += 1
+                absent += 1
                 continue
             state, value = answer
             if state == "answered":
+                if isinstance(value, list):
+                    values.extend(value)
+                else:
+                    values.append(value)
                 result.answered += 1
-                values = value if isinstance(value, list) else [value]
-                result.options.update(values)
             elif state == "not_reported":
-                result.not_reported += 1
+                not_reported += 1
             else:
-                result.not_applicable += 1
+                not_applicable += 1
+    result.options.update(values)
+    result.absent, result.not_reported, result.not_applicable = \
+        absent, not_reported, not_applicable
     return result
 
 
