@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import groupby
-from operator import itemgetter
 
 import sqlite_utils
 
@@ -152,7 +150,7 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
     tuple, so ten thousand cases make few objects.
     """
     slots = _entity_slots(db, by_coding, wanted)
-    shared: dict[tuple[str, str | None], Answer] = {}
+    shared: dict[str, dict[str | None, Answer]] = {}
     fields = sorted({f for keys in wanted.values() for f in keys})
     for entity_id, key, state, value_json in db.conn.execute(
             _ANSWERS_SQL.format(", ".join("?" * len(fields))), fields):
@@ -162,10 +160,11 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
         column = found[0].get(key)
         if column is None:
             continue
-        answer = shared.get((state, value_json))
+        of_state = shared.get(state) or shared.setdefault(state, {})
+        answer = of_state.get(value_json)
         if answer is None:
             value = json.loads(value_json) if value_json is not None else None
-            answer = shared[(state, value_json)] = (state, value)
+            answer = of_state[value_json] = (state, value)
         column[found[1]] = answer
 
 
@@ -181,17 +180,33 @@ def _entity_slots(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
     rows = db.conn.execute(_ENTITIES_SQL.format(", ".join("?" * len(sections))), sections)
     paths = {s: [(k, f"{s}.{k}") for k in sorted(keys)] for s, keys in wanted.items()}
     slots: dict[str, tuple[dict[str, list], int]] = {}
-    for (coding_id, section), group in groupby(rows, key=itemgetter(1, 2)):
-        record = by_coding.get(coding_id)
-        if record is None:
-            continue
-        members = [row[0] for row in group]
-        lists = {}
-        for key, path in paths[section]:
-            lists[key] = record.answers[path] = [None] * len(members)
-        for slot, entity_id in enumerate(members):
-            slots[entity_id] = (lists, slot)
+    group = lists = None
+    slot = 0
+    for entity_id, coding_id, section in rows:
+        if (coding_id, section) == group:
+            if lists is None:
+                continue
+            slot += 1
+            for column in lists.values():
+                column.append(None)
+        else:
+            group, slot = (coding_id, section), 0
+            lists = _new_lists(by_coding.get(coding_id), paths[section])
+            if lists is None:
+                continue
+        slots[entity_id] = (lists, slot)
     return slots
+
+
+def _new_lists(record: CaseRecord | None,
+               paths: list[tuple[str, str]]) -> dict[str, list] | None:
+    """The answer lists of a coding's first item of a section (None: not a chosen coding)."""
+    if record is None:
+        return None
+    lists = {}
+    for key, path in paths:
+        lists[key] = record.answers[path] = [None]
+    return lists
 
 
 def _check_found(db: sqlite_utils.Database, rows: list, table_filter: TableFilter) -> None:
