@@ -6,7 +6,7 @@ from collections import Counter
 
 from exports.tables.ages import age_cell
 from exports.tables.counting import counts_cell, mark_shared, top_cell
-from exports.tables.data import CaseRecord
+from exports.tables.data import CaseRecord, attributes
 from exports.tables.model import MARK, NO_INFORMATION, Cell, Column, Entry, Row, Table
 from exports.tables.spec import RowSpec, TableSpec
 from schema.codebook_model import Codebook, Field, Option
@@ -45,8 +45,7 @@ def _column_options(spec: TableSpec, book: Codebook) -> tuple[Option, ...]:
 def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Columns:
     """One column per value of the grouping (codebook order), each with its cases."""
     groups: dict[str, list[CaseRecord]] = {}
-    for case in cases:
-        value = case.attribute(spec.columns)
+    for case, value in zip(cases, attributes(spec.columns, cases), strict=True):
         groups.setdefault(NOT_RECORDED if value in (None, "") else str(value), []).append(case)
     labels = {o.key: o.label for o in _column_options(spec, book)}
     order = list(labels) + sorted(k for k in groups if k not in labels and k != NOT_RECORDED)
@@ -64,8 +63,8 @@ def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]
     if row.split_by is None:
         return None
     by_value: dict[object, list[int]] = {}
-    for index, case in enumerate(cases):
-        by_value.setdefault(case.attribute(row.split_by.path), []).append(index)
+    for index, value in enumerate(attributes(row.split_by.path, cases)):
+        by_value.setdefault(value, []).append(index)
     if len(by_value) < 2:
         return None
     order = [o.key for o in row.split_by.options]
@@ -135,24 +134,25 @@ def _marks_rows(row: RowSpec, columns: Columns) -> list[Row]:
 
 
 def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
-    coded = not_reported = 0
+    """Among the cases where the field was coded, how many say "not reported" (for people:
+    any one of them); list counts on plain states keep this fast for ten thousand cases."""
     path = spec_field.path
-    for case in cases:
-        answers = case.answers.get(path)
-        if not answers:
-            continue
-        if len(answers) == 1:
-            states = (answers[0][0],) if answers[0] else ()
-        else:
-            states = {answer[0] for answer in answers if answer}
-        if "not_reported" in states:
-            coded += 1
-            not_reported += 1
-        elif "answered" in states:
-            coded += 1
+    found = [case.answers.get(path) for case in cases]
+    single = [a[0][0] for a in found if a and len(a) == 1 and a[0]]
+    states = [_case_state({answer[0] for answer in a if answer})
+              for a in found if a and len(a) > 1]
+    not_reported = single.count("not_reported") + states.count("not_reported")
+    coded = not_reported + single.count("answered") + states.count("answered")
     if not coded:
         return Cell.note(NO_INFORMATION)
     return Cell.of(Entry("", not_reported, total=coded))
+
+
+def _case_state(states: set[str]) -> str | None:
+    """One case's state for completeness: not reported if any item is, else answered."""
+    if "not_reported" in states:
+        return "not_reported"
+    return "answered" if "answered" in states else None
 
 
 def _share_rows(row: RowSpec, columns: Columns, book: Codebook) -> list[Row]:

@@ -93,6 +93,15 @@ class CaseRecord:
         return found[1] if found and found[0] == "answered" else None
 
 
+def attributes(column: str, cases: list[CaseRecord]) -> list[object]:
+    """`CaseRecord.attribute` of every case, in one pass."""
+    if column.startswith("case."):
+        name = column[5:]
+        return [getattr(case, name) for case in cases]
+    found = [case.answers.get(column) for case in cases]
+    return [a[0][1] if a and a[0] and a[0][0] == "answered" else None for a in found]
+
+
 @dataclass
 class TableData:
     cases: list[CaseRecord]
