@@ -6,7 +6,7 @@ from collections import Counter
 
 from exports.tables.ages import age_cell
 from exports.tables.counting import counts_cell, mark_shared, top_cell
-from exports.tables.data import CaseRecord, attributes
+from exports.tables.data import CaseRecord, attributes, field_answers
 from exports.tables.model import MARK, NO_INFORMATION, Cell, Column, Entry, Row, Table
 from exports.tables.spec import RowSpec, TableSpec
 from schema.codebook_model import Codebook, Field, Option
@@ -55,8 +55,7 @@ def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> C
 
 
 def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
-    path = field.path
-    return [case.answers.get(path, ()) for case in cases]
+    return field_answers(field.path, cases)
 
 
 def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
@@ -94,11 +93,11 @@ def feature_counts(row: RowSpec, cases: list[CaseRecord]) -> tuple[Counter, bool
     """How many cases show each option in any of the row's fields; and whether any has data."""
     shown: list = []
     has_data = False
-    paths = [spec_field.path for spec_field in row.fields]
-    for case in cases:
+    by_field = [field_answers(spec_field.path, cases) for spec_field in row.fields]
+    for case_answers in zip(*by_field, strict=True):
         present: set = set()
-        for path in paths:
-            for answer in case.answers.get(path, ()):
+        for answers in case_answers:
+            for answer in answers:
                 if answer and answer[0] == "answered":
                     has_data = True
                     value = answer[1]
@@ -136,8 +135,7 @@ def _marks_rows(row: RowSpec, columns: Columns) -> list[Row]:
 def share_cell(spec_field: Field, cases: list[CaseRecord]) -> Cell:
     """Among the cases where the field was coded, how many say "not reported" (for people:
     any one of them); list counts on plain states keep this fast for ten thousand cases."""
-    path = spec_field.path
-    found = [case.answers.get(path) for case in cases]
+    found = field_answers(spec_field.path, cases)
     single = [a[0][0] for a in found if a and len(a) == 1 and a[0]]
     states = [_case_state({answer[0] for answer in a if answer})
               for a in found if a and len(a) > 1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 import sqlite_utils
 
@@ -58,6 +59,7 @@ def parse_years(text: str) -> tuple[int, int]:
 
 Answer = tuple[str, object]
 _NONE: tuple = ()
+_ANSWERS_OF = attrgetter("answers")
 
 
 @dataclass
@@ -65,8 +67,9 @@ class CaseRecord:
     """One case with the answers of its chosen coding, indexed by field.
 
     `answers` maps "section.field" to one answer per item of the section (people, events), in
-    position order; None marks an item whose answer has not been coded. Counting a field over
-    a column is then one lookup per case.
+    position order; None marks an item whose answer has not been coded. Every loaded field is
+    present (empty when the coding has no such items), so `field_answers` can read a field of
+    many cases in one pass.
     """
 
     id: str
@@ -93,12 +96,16 @@ class CaseRecord:
         return found[1] if found and found[0] == "answered" else None
 
 
+def field_answers(path: str, cases: list[CaseRecord]) -> list[list[Answer | None]]:
+    """The answers of a loaded field for each case (one per item of its section)."""
+    return list(map(itemgetter(path), map(_ANSWERS_OF, cases)))
+
+
 def attributes(column: str, cases: list[CaseRecord]) -> list[object]:
     """`CaseRecord.attribute` of every case, in one pass."""
     if column.startswith("case."):
-        name = column[5:]
-        return [getattr(case, name) for case in cases]
-    found = [case.answers.get(column) for case in cases]
+        return list(map(attrgetter(column[5:]), cases))
+    found = field_answers(column, cases)
     return [a[0][1] if a and a[0] and a[0][0] == "answered" else None for a in found]
 
 
@@ -144,7 +151,9 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
     where, params = _where(table_filter)
     rows = db.execute(_CASES_SQL.format(pick=_PICK_CODING, where=where), params).fetchall()
     _check_found(db, rows, table_filter)
-    records = {r[0]: CaseRecord(r[0], r[1], r[2], r[3], r[4]) for r in rows if r[5]}
+    paths = [f"{section}.{key}" for section, keys in wanted.items() for key in keys]
+    records = {r[0]: CaseRecord(r[0], r[1], r[2], r[3], r[4], dict.fromkeys(paths, _NONE))
+               for r in rows if r[5]}
     _fill_answers(db, {r[5]: records[r[0]] for r in rows if r[5]}, wanted)
     ordered = sorted(records.values(), key=lambda c: c.id)
     return TableData(cases=ordered, uncoded=len(rows) - len(records))
