@@ -49,6 +49,16 @@ def to_span(value: object, bands: dict[str, Span]) -> Span | None:
     return bands.get(str(value))
 
 
+def _span(value: object, bands: dict[str, Span], known: dict[object, Span | None]) -> Span | None:
+    """`to_span`, remembered: ten thousand cases hold only a hundred or so distinct ages."""
+    if isinstance(value, list):
+        return to_span(value, bands)
+    key = (type(value), value)
+    if key not in known:
+        known[key] = to_span(value, bands)
+    return known[key]
+
+
 def range_text(spans: list[Span], notes: tuple[MajorityNote, ...]) -> str:
     low = min(s.low for s in spans)
     top = max(spans, key=lambda s: (s.high is None, s.high if s.high is not None else s.low))
@@ -63,11 +73,12 @@ def range_text(spans: list[Span], notes: tuple[MajorityNote, ...]) -> str:
 def age_cell(row: RowSpec, people_by_case: list[list[tuple[str, object] | None]]) -> Cell:
     """The age range of everyone in a column; when most cases give no age, say how many."""
     bands = band_spans(row.field)
+    known: dict[object, Span | None] = {}
     spans: list[Span] = []
     with_age = without_age = not_reported = not_applicable = recorded = 0
     for answers in people_by_case:
         states = [a[0] for a in answers if a]
-        case_spans = [to_span(a[1], bands) for a in answers if a and a[0] == "answered"]
+        case_spans = [_span(a[1], bands, known) for a in answers if a and a[0] == "answered"]
         case_spans = [s for s in case_spans if s is not None]
         spans += case_spans
         recorded += len(states)
