@@ -31,16 +31,18 @@ from schema.transactions import transaction  # noqa: E402
 PASSPHRASE = "benchmark passphrase"
 CHILD = """
 import sys, time
+imported = time.time()
 from PySide6.QtWidgets import QApplication
 from desktop.app import create_main_window
 from desktop.settings import AppSettings
+opening = time.time()
 window = create_main_window(sys.argv[1], AppSettings(sys.argv[2]), coder="Bench")
 window.show()
 app = QApplication.instance()
 while not (window.workspace and window.workspace.current
            and window.panel.model.rowCount() == 1000):
     app.processEvents()
-print(time.time(), flush=True)
+print(opening, time.time(), flush=True)
 window.close()
 """
 
@@ -66,7 +68,9 @@ def build(path: Path, passphrase: str | None) -> None:
     store.close()
 
 
-def time_open(path: Path, settings: Path, passphrase: str | None) -> float:
+def time_open(path: Path, settings: Path, passphrase: str | None) -> tuple[float, float]:
+    """Seconds from starting the process, and from asking the window to open the project,
+    to the usable window."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     env.pop("CASECODER_PASSPHRASE", None)
     if passphrase:
@@ -74,7 +78,8 @@ def time_open(path: Path, settings: Path, passphrase: str | None) -> float:
     started = time.time()
     result = subprocess.run([sys.executable, "-c", CHILD, str(path), str(settings)],
                             capture_output=True, text=True, env=env, check=True)
-    return float(result.stdout.split()[-1]) - started
+    opening, usable = (float(x) for x in result.stdout.split()[-2:])
+    return usable - started, usable - opening
 
 
 def main() -> None:
@@ -85,12 +90,14 @@ def main() -> None:
         for label, passphrase in (("encrypted", PASSPHRASE), ("plain", None)):
             path = Path(folder) / f"{label}.casecoder"
             build(path, passphrase)
-            times = [time_open(path, Path(folder) / f"{label}-{i}.ini", passphrase)
-                     for i in range(args.runs)]
+            runs = [time_open(path, Path(folder) / f"{label}-{i}.ini", passphrase)
+                    for i in range(args.runs)]
+            whole, window = [r[0] for r in runs], [r[1] for r in runs]
             size = path.stat().st_size / 1e6
             print(f"open {label:9} project (1,000 cases, 100 documents, {size:.0f} MB) to a "
-                  f"usable window: median {statistics.median(times):.2f} s, "
-                  f"min {min(times):.2f} s, max {max(times):.2f} s over {args.runs} runs")
+                  f"usable window: from process start median {statistics.median(whole):.2f} s "
+                  f"(min {min(whole):.2f}, max {max(whole):.2f}); from opening the project "
+                  f"median {statistics.median(window):.2f} s, over {args.runs} runs")
 
 
 if __name__ == "__main__":
