@@ -168,7 +168,8 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
     tuple, so ten thousand cases make few objects.
     """
     slots = _entity_slots(db, by_coding, wanted)
-    shared: dict[str, dict[str | None, Answer]] = {}
+    shared: dict[str, dict[str | None, Answer]] = {
+        "answered": {}, "not_reported": {}, "not_applicable": {}}
     fields = sorted({f for keys in wanted.values() for f in keys})
     for entity_id, key, state, value_json in db.conn.execute(
             _ANSWERS_SQL.format(", ".join("?" * len(fields))), fields):
@@ -178,7 +179,7 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
         column = found[0].get(key)
         if column is None:
             continue
-        of_state = shared.get(state) or shared.setdefault(state, {})
+        of_state = shared[state]
         answer = of_state.get(value_json)
         if answer is None:
             value = json.loads(value_json) if value_json is not None else None
@@ -198,21 +199,21 @@ def _entity_slots(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
     rows = db.conn.execute(_ENTITIES_SQL.format(", ".join("?" * len(sections))), sections)
     paths = {s: [(k, f"{s}.{k}") for k in sorted(keys)] for s, keys in wanted.items()}
     slots: dict[str, tuple[dict[str, list], int]] = {}
-    group = lists = None
+    last_coding = last_section = lists = None
     slot = 0
     for entity_id, coding_id, section in rows:
-        if (coding_id, section) == group:
+        if coding_id == last_coding and section == last_section:
             if lists is None:
                 continue
             slot += 1
             for column in lists.values():
                 column.append(None)
+            slots[entity_id] = (lists, slot)
         else:
-            group, slot = (coding_id, section), 0
+            last_coding, last_section, slot = coding_id, section, 0
             lists = _new_lists(by_coding.get(coding_id), paths[section])
-            if lists is None:
-                continue
-        slots[entity_id] = (lists, slot)
+            if lists is not None:
+                slots[entity_id] = (lists, 0)
     return slots
 
 
