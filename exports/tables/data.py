@@ -59,17 +59,18 @@ def parse_years(text: str) -> tuple[int, int]:
 
 Answer = tuple[str, object]
 _NONE: tuple = ()
-_ANSWERS_OF = attrgetter("answers")
+_INDEX_OF = attrgetter("index")
 
 
 @dataclass
 class CaseRecord:
-    """One case with the answers of its chosen coding, indexed by field.
+    """One case, with the answers of its chosen coding held field by field for all cases.
 
-    `answers` maps "section.field" to one answer per item of the section (people, events), in
-    position order; None marks an item whose answer has not been coded. Every loaded field is
-    present (empty when the coding has no such items), so `field_answers` can read a field of
-    many cases in one pass.
+    `fields` (one dict shared by every case of a load) maps "section.field" to a list with
+    one entry per case, at the case's `index`: the answers of every item of the section
+    (people, events) in position order, None for an item whose answer has not been coded, and
+    empty when the coding has no such items. `field_answers` reads a field of many cases in
+    one pass.
     """
 
     id: str
@@ -77,15 +78,17 @@ class CaseRecord:
     review_type: str
     site: str
     publication_year: int | None
-    answers: dict[str, list[Answer | None]] = field(default_factory=dict)
+    index: int = 0
+    fields: dict[str, list] = field(default_factory=dict, repr=False)
 
     def column(self, path: str) -> list[Answer | None]:
         """The answers of every item of the field's section (empty if it has none)."""
-        return self.answers.get(path, _NONE)
+        found = self.fields.get(path)
+        return found[self.index] if found is not None else _NONE
 
     def answer(self, path: str) -> Answer | None:
         """The answer of a field of a non-repeating section, or None if nothing is recorded."""
-        found = self.answers.get(path)
+        found = self.column(path)
         return found[0] if found else None
 
     def attribute(self, column: str) -> object:
@@ -98,7 +101,9 @@ class CaseRecord:
 
 def field_answers(path: str, cases: list[CaseRecord]) -> list[list[Answer | None]]:
     """The answers of a loaded field for each case (one per item of its section)."""
-    return list(map(itemgetter(path), map(_ANSWERS_OF, cases)))
+    if not cases:
+        return []
+    return list(map(cases[0].fields[path].__getitem__, map(_INDEX_OF, cases)))
 
 
 def attributes(column: str, cases: list[CaseRecord]) -> list[object]:
@@ -151,12 +156,13 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
     where, params = _where(table_filter)
     rows = db.execute(_CASES_SQL.format(pick=_PICK_CODING, where=where), params).fetchall()
     _check_found(db, rows, table_filter)
-    paths = [f"{section}.{key}" for section, keys in wanted.items() for key in keys]
-    records = {r[0]: CaseRecord(r[0], r[1], r[2], r[3], r[4], dict.fromkeys(paths, _NONE))
-               for r in rows if r[5]}
-    _fill_answers(db, {r[5]: records[r[0]] for r in rows if r[5]}, wanted)
-    ordered = sorted(records.values(), key=lambda c: c.id)
-    return TableData(cases=ordered, uncoded=len(rows) - len(records))
+    coded = sorted((r for r in rows if r[5]), key=itemgetter(0))
+    fields = {f"{section}.{key}": [_NONE] * len(coded)
+              for section, keys in wanted.items() for key in keys}
+    records = [CaseRecord(r[0], r[1], r[2], r[3], r[4], index, fields)
+               for index, r in enumerate(coded)]
+    _fill_answers(db, {r[5]: record for r, record in zip(coded, records, strict=True)}, wanted)
+    return TableData(cases=records, uncoded=len(rows) - len(records))
 
 
 def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
@@ -223,8 +229,9 @@ def _new_lists(record: CaseRecord | None,
     if record is None:
         return None
     lists = {}
+    fields, index = record.fields, record.index
     for key, path in paths:
-        lists[key] = record.answers[path] = [None]
+        lists[key] = fields[path][index] = [None]
     return lists
 
 
