@@ -48,14 +48,16 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     with _collector_paused():
         data = load_table_data(store.db, wanted_fields(specs), table_filter)
         tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
+        counted, uncoded = len(data.cases), data.uncoded
+        del data  # freed while paused, so the collector never has to walk the loaded cases
     today = today or dt.date.today()
-    footer = (f"N = {len(data.cases)} coded cases · codebook {book.id} version {book.version} "
+    footer = (f"N = {counted} coded cases · codebook {book.id} version {book.version} "
               f"· filters: {table_filter.describe()}"
               f"{f' · counts below {suppress_below} suppressed' if suppress_below else ''}"
               f" · made {today.isoformat()}")
-    return TableSet(tables, _footnotes(book, table_filter, len(data.cases), data.uncoded,
+    return TableSet(tables, _footnotes(book, table_filter, counted, uncoded,
                                        suppress_below, spec_source, today),
-                    cases=len(data.cases), footer=footer)
+                    cases=counted, footer=footer)
 
 
 @contextmanager
@@ -65,7 +67,9 @@ def _collector_paused() -> Iterator[None]:
     Ten thousand cases make some hundred thousand lists and tuples that live until the tables
     are done and form no cycles; the collector would otherwise walk them all again and again
     as they are made (about half the time of the whole computation). Plain reference counting
-    still frees everything; the collector resumes, as it was, afterwards.
+    still frees everything; the collector resumes, as it was, afterwards. Free the loaded
+    cases inside the pause: objects made while it lasts all wait in the youngest generation,
+    and the first collection after it walks every one still alive.
     """
     was_enabled = gc.isenabled()
     gc.disable()
