@@ -62,7 +62,7 @@ _NONE: tuple = ()
 _INDEX_OF = attrgetter("index")
 
 
-@dataclass
+@dataclass(slots=True)
 class CaseRecord:
     """One case, with the answers of its chosen coding held field by field for all cases.
 
