@@ -128,10 +128,15 @@ class PageList(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(4)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(lambda index: self.page_activated.emit(index.row()))
         self.activated.connect(lambda index: self.page_activated.emit(index.row()))
-        self.setMinimumWidth(THUMBNAIL_WIDTH + 40)
-        self.setMaximumWidth(THUMBNAIL_WIDTH + 60)
+        self.setMinimumWidth(THUMBNAIL_WIDTH + 24)
+
+    def preferred_width(self) -> int:
+        """Room for one thumbnail, the spacing and the scroll bar."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return THUMBNAIL_WIDTH + 2 * self.spacing() + scroll_bar + 12
 
     def set_document(self, document: QPdfDocument | None) -> None:
         self.thumbnails.set_document(document)

@@ -60,16 +60,16 @@ class OverlayStyle:
     fill: QColor
     outline: QColor
     outline_width: float = 1.0
-    padding: float = 1.0
+    padding: float = 1.0  # pixels added left and right; twice that above and below
 
     def paint(self, painter: QPainter, rects: list[QRectF]) -> None:
         painter.setPen(QPen(self.outline, self.outline_width) if self.outline.alpha() else Qt.NoPen)
         painter.setBrush(self.fill)
+        pad = self.padding
         for rect in rects:
-            pad = self.padding
-            painter.drawRect(rect.adjusted(-pad, -pad, pad, pad))
+            painter.drawRect(rect.adjusted(-pad, -2 * pad, pad, 2 * pad))
 
 
 SELECTION_STYLE = OverlayStyle(QColor(40, 110, 220, 80), QColor(40, 110, 220, 0), padding=1.0)
 HIGHLIGHT_STYLE = OverlayStyle(QColor(255, 220, 0, 110), QColor(214, 140, 0, 230), 2.0, 2.0)
-CURRENT_HIT_STYLE = OverlayStyle(QColor(255, 140, 0, 70), QColor(230, 100, 0, 255), 2.0, 2.0)
+CURRENT_HIT_STYLE = OverlayStyle(QColor(255, 140, 0, 0), QColor(230, 100, 0, 255), 2.0, 2.0)

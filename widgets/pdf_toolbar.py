@@ -38,6 +38,7 @@ class PdfToolbar(QWidget):
         self.next = _button(self, "▶", "Next page (PageDown)")
         self.page_box = QSpinBox(self, minimum=1, maximum=1, keyboardTracking=False)
         self.page_box.setToolTip("Go to page")
+        self.page_box.setSpecialValueText("–")
         self.page_box.valueChanged.connect(self.page_chosen)
         self.page_total = QLabel("of 0", self)
         self.zoom_out = _button(self, "−", "Zoom out (Ctrl+-)")
@@ -74,8 +75,9 @@ class PdfToolbar(QWidget):
     def show_page(self, page: int, count: int) -> None:
         """Show a 1-based page of `count` pages without announcing it."""
         blocked = self.page_box.blockSignals(True)
+        self.page_box.setMinimum(1 if count else 0)  # 0 shows the "–" special value
         self.page_box.setMaximum(max(count, 1))
-        self.page_box.setValue(max(page, 1))
+        self.page_box.setValue(max(page, 1) if count else 0)
         self.page_box.blockSignals(blocked)
         self.page_total.setText(f"of {count}")
         self.previous.setEnabled(page > 1)

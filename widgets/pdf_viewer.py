@@ -13,7 +13,15 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRectF, Qt, S
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from widgets.pdf_canvas import PdfCanvas
 from widgets.pdf_find import FindBar
@@ -43,10 +51,12 @@ class PdfViewer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document: QPdfDocument | None = None
+        self._empty = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self._document_id: str | None = None
         self._documents: list[tuple[str, str]] = []
         self._pending_state: ViewState | None = None
+        self._message_text = ""
         self._last_page = 0
         self._highlight_quote = ""
         self._build()
@@ -73,11 +83,19 @@ class PdfViewer(QWidget):
         self.splitter.addWidget(pages_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.message = QLabel(self, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.message.setMargin(24)
+        self.message_page = QWidget(self)
+        self.message = QLabel(self.message_page, wordWrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMaximumWidth(520)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        message_layout = QHBoxLayout(self.message_page)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message, 6)
+        message_layout.addStretch(1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.message_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -95,7 +113,7 @@ class PdfViewer(QWidget):
         bar.fit_width.clicked.connect(self.fit_width)
         bar.fit_page.clicked.connect(self.fit_page)
         bar.find.clicked.connect(self.find_bar.open_bar)
-        bar.pages_toggle.toggled.connect(self.page_list.setVisible)
+        bar.pages_toggle.toggled.connect(self._show_page_list)
         self.canvas.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self.canvas.zoomFactorChanged.connect(self._show_zoom)
         self.canvas.zoomModeChanged.connect(self._show_zoom)
@@ -193,27 +211,30 @@ class PdfViewer(QWidget):
     def _drop_document(self) -> None:
         """Detach and delete the current document and its buffer; forget marks on it."""
         self.canvas.forget_waiting()
-        self.canvas.clear_selection()
+        self.clear_selection()  # tells the owner, so a quote from the old document is not kept
         self.canvas.highlight = None
         self.canvas.setCurrentSearchResultIndex(-1)
-        self.canvas.setDocument(None)
-        self.find_bar.set_document(None)
-        self.page_list.set_document(None)
+        # An empty document rather than None: QtPdf warns when its models lose their document.
+        self.canvas.setDocument(self._empty)
+        self.find_bar.set_document(self._empty)
+        self.page_list.set_document(self._empty)
         for old in (self._document, self._buffer):
             if old is not None:
                 old.deleteLater()
         self._document = self._buffer = None
 
     def _show_message(self, text: str) -> None:
+        self._message_text = text
         self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
+        self.stack.setCurrentWidget(self.message_page)
+        self.toolbar.zoom_label.setText("")
         self.toolbar.set_controls_enabled(False)
         self.toolbar.show_page(0, 0)
         self.find_bar.hide()
 
     def message_text(self) -> str:
         """The message shown instead of pages, or "" when a document is shown."""
-        return self.message.text() if self.stack.currentWidget() is self.message else ""
+        return self._message_text if self.stack.currentWidget() is self.message_page else ""
 
     # -- pages and zoom -------------------------------------------------------------------
 
@@ -237,6 +258,14 @@ class PdfViewer(QWidget):
 
     def set_zoom_factor(self, factor: float) -> None:
         self.canvas.set_zoom(QPdfView.ZoomMode.Custom, factor)
+
+    def _show_page_list(self, visible: bool) -> None:
+        """Show or hide the thumbnails; shown, they get just the width they need."""
+        self.page_list.setVisible(visible)
+        if visible:
+            width = self.page_list.preferred_width()
+            self.splitter.setSizes([width, max(self.splitter.width() - width, 1)])
+            self.page_list.show_current(self.canvas.current_page_index())
 
     def _on_page_changed(self, index: int) -> None:
         count = self.page_count()

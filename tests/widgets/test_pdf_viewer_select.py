@@ -84,6 +84,16 @@ def test_click_clears_the_selection_and_ctrl_c_copies(pdf_viewer, qtbot, review_
     assert pdf_viewer.current_selection() is None
 
 
+def test_loading_another_document_clears_the_selection(pdf_viewer, qtbot, review_doc):
+    on_screen = line_on_screen(pdf_viewer, review_doc.line_containing("Overview report"))
+    drag(qtbot, pdf_viewer.canvas.viewport(), at(on_screen, 0.0), at(on_screen, 0.6))
+    assert pdf_viewer.current_selection() is not None
+    with qtbot.waitSignal(pdf_viewer.selection_changed) as cleared:
+        pdf_viewer.load_pdf(review_doc.data, "doc-2")
+    assert cleared.args == ["", 0, []]
+    assert pdf_viewer.current_selection() is None
+
+
 def test_a_drag_over_blank_margin_selects_nothing(pdf_viewer, qtbot):
     viewport = pdf_viewer.canvas.viewport()
     with qtbot.assertNotEmitted(pdf_viewer.selection_changed):
