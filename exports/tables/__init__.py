@@ -69,7 +69,8 @@ def _collector_paused() -> Iterator[None]:
     as they are made (about half the time of the whole computation). Plain reference counting
     still frees everything; the collector resumes, as it was, afterwards. Free the loaded
     cases inside the pause: objects made while it lasts all wait in the youngest generation,
-    and the first collection after it walks every one still alive.
+    and the first collection after it walks every one still alive. The pause is process-wide:
+    a GUI thread running meanwhile just has its cycles collected a second later.
     """
     was_enabled = gc.isenabled()
     gc.disable()
