@@ -38,7 +38,7 @@ def default_demo_path() -> Path:
 class _Steps:
     """Reports progress as numbered steps and stops the build when the user cancels."""
 
-    TOTAL = 5
+    TOTAL = 4
 
     def __init__(self, progress) -> None:
         self._progress = progress
