@@ -185,3 +185,34 @@ def test_empty_form_is_disabled_with_a_hint(qtbot, form):
     form.show_coding(None)
     assert not form.content.isEnabled()
     assert not form.hint.isHidden()
+
+
+def test_keyboard_shortcuts_and_tab_follow_the_form(qtbot, form, coded):
+    """Ctrl+PageDown / Ctrl+PageUp step through sections; Tab goes field to field in order,
+    and a multi-option list is one Tab stop."""
+    _, _, snapshot = coded
+    review = _entity(snapshot, "review")
+    form.focus_field(review.id, "local_authority")
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert form.current_section() == "incident"
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert form.current_section() == "review"
+
+    victim = _entity(snapshot, "victims")
+    form.focus_field(victim.id, "eal")
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
+    assert form.focused_field() == (victim.id, "characteristics")
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
+    second = _entity(snapshot, "victims", 1)
+    assert form.focused_field() == (second.id, "pseudonym")
+
+
+def test_marking_by_shortcut_reports_not_reported(qtbot, form, coded):
+    _, _, snapshot = coded
+    review = _entity(snapshot, "review")
+    form.focus_field(review.id, "subject")
+    seen = _edits(form)
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert seen == [(review.id, "subject", "not_reported", None)]
+    assert form.row_for(review.id, "subject").state == "not_reported"

@@ -25,7 +25,7 @@ class ChoiceEditor(FieldEditor):
         combo.setMinimumContentsLength(14)
         combo.setMaxVisibleItems(20)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        combo.lineEdit().setPlaceholderText("Choose, or type to search")
+        combo.setToolTip("Choose, or type part of an option to search")
         completer = combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
