@@ -161,6 +161,9 @@ def _move_into_place(built: Path, path: Path) -> None:
     if not path.exists():
         os.replace(built, path)
         return
+    if locking.is_held_here(path):
+        raise ProjectError(f"{path} is already open in this Casecoder; close it before "
+                           f"replacing it with a new demo.")
     locking.acquire(path)  # ProjectLocked if another Casecoder is writing to the old demo
     try:
         for suffix in ("-wal", "-shm"):
