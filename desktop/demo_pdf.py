@@ -250,12 +250,13 @@ def _contents(styles: dict[str, ParagraphStyle]) -> list[Flowable]:
 
 
 def _column_widths(rows: list[list[str]], width: float) -> list[float]:
-    """Each column gets room for its longest word, then a share of the rest by text length."""
+    """Each column gets room for its longest word, then a share of the rest by how much text
+    it holds."""
     columns = range(len(rows[0]))
     floors = [12 + max(stringWidth(word, "Helvetica-Bold", 9)
                        for row in rows for word in (row[i].split() or [""]))
               for i in columns]
-    weights = [max(4, min(60, max(len(row[i]) for row in rows))) for i in columns]
+    weights = [max(4, sum(len(row[i]) for row in rows)) for i in columns]
     spare = max(0.0, width - sum(floors))
     return [floor + spare * weight / sum(weights) for floor, weight in zip(floors, weights,
                                                                            strict=True)]
