@@ -73,6 +73,8 @@ class Panel(Flowable):
             parts = []  # the item cannot be divided at this height
         head = self.content[:index] + parts[:1]
         tail = parts[1:] + self.content[index + 1:] if parts else self.content[index:]
+        while head and head[-1].getKeepWithNext():  # no title or label left on its own
+            tail.insert(0, head.pop())
         if not head or (index == 1 and not parts):
             return []  # nothing, or only the box's title, fits here: move the whole box on
         return [self._copy(head, space_after=0), self._copy(tail, self.spaceAfter)]

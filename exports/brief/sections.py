@@ -4,9 +4,11 @@ out entirely (no heading over an empty space)."""
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from exports.brief.content import BriefContent, Fact, Item, Recommendation
+from exports.brief.fonts import BOLD, REGULAR
 from exports.brief.markup import bullet, esc, link, tag, text_flowables
 from exports.brief.panel import Panel
 from exports.brief.styles import (
@@ -98,7 +100,7 @@ def _boxed_items(items: tuple[Item, ...], marker: str) -> list[Flowable]:
     for number, item in enumerate(items, start=1):
         label = tag(item)
         if label:
-            found.append(Paragraph(label, styles()["small"]))
+            found.append(Paragraph(label, styles()["tag"]))
         paragraphs = text_flowables(item.text)
         if paragraphs and marker:
             first = paragraphs[0]
@@ -136,7 +138,7 @@ def voice(title: str, items: tuple[Item, ...], quotes: tuple[Item, ...]) -> list
     found: list[Flowable] = [heading(title)]
     for item in items:
         if item.source:
-            found.append(Paragraph(tag(item), styles()["small"]))
+            found.append(Paragraph(tag(item), styles()["tag"]))
         found += text_flowables(item.text)
     for quote in quotes:
         inner = [Paragraph(f"“{esc(quote.text)}”", styles()["quote"])]
@@ -152,17 +154,17 @@ def action_plan(items: tuple[Recommendation, ...], width: float,
         return []
     s = styles()
     head = ["#", "Recommendation", "Agency", "Level", "Owner", "Status"]
-    shares = [0.05, 0.39, 0.15, 0.15, 0.14, 0.12]
+    values = [[str(n), r.text, r.agency, r.level, r.owner, r.status]
+              for n, r in enumerate(items, start=1)]
     if thematic:
         head.insert(1, "Review")
-        shares = [0.05, 0.12, 0.29, 0.14, 0.14, 0.14, 0.12]
+        for row, r in zip(values, items, strict=True):
+            row.insert(1, r.source)
     rows = [[Paragraph(esc(h), s["cell_head"]) for h in head]]
-    for number, r in enumerate(items, start=1):
-        values = [str(number), r.text, r.agency, r.level, r.owner, r.status]
-        if thematic:
-            values.insert(1, r.source)
-        rows.append([Paragraph(esc(v), s["cell"]) for v in values])
-    table = Table(rows, colWidths=[width * share for share in shares], repeatRows=1,
+    rows += [[Paragraph(esc(v), s["cell"]) for v in row] for row in values]
+    widths = _fitted_widths([head, *values], text_column=head.index("Recommendation"),
+                            width=width)
+    table = Table(rows, colWidths=widths, repeatRows=1,
                   splitInRow=1, style=TableStyle([
                       ("BACKGROUND", (0, 0), (-1, 0), NAVY),
                       ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, FACTS_BG]),
@@ -173,6 +175,27 @@ def action_plan(items: tuple[Recommendation, ...], width: float,
     intro = Paragraph("The recommendations, the agency each is for, who monitors it and "
                       "where it stands.", s["body"])
     return [heading("Action plan"), intro, table]
+
+
+def _fitted_widths(rows: list[list[str]], text_column: int, width: float) -> list[float]:
+    """Short columns wide enough that no word breaks, and up to their longest entry (at most
+    a sixth of the page); the recommendation text takes the rest, at least 38% of it."""
+    def measure(text: str, r: int) -> float:
+        return stringWidth(text, BOLD if r == 0 else REGULAR, 8.5) + 13
+
+    columns = range(len(rows[0]))
+    least = [min(width / 6, max(measure(word, r) for r, row in enumerate(rows)
+                                for word in row[i].split() or [""])) for i in columns]
+    wanted = [max(least[i], min(width / 6, max(measure(row[i], r)
+                                                 for r, row in enumerate(rows))))
+              for i in columns]
+    others = [i for i in columns if i != text_column]
+    room = 0.62 * width - sum(least[i] for i in others)
+    extra = sum(wanted[i] - least[i] for i in others)
+    share = 1.0 if extra <= 0 else max(0.0, min(1.0, room / extra))
+    widths = [least[i] + (wanted[i] - least[i]) * share for i in columns]
+    widths[text_column] = width - sum(widths[i] for i in others)
+    return widths
 
 
 def further_reading(content: BriefContent) -> list[Flowable]:
