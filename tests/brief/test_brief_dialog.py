@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from pdfminer.high_level import extract_text
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from desktop.brief_dialog import BriefDialog
@@ -26,7 +27,51 @@ def test_preview_shows_the_brief_and_saves_it(qtbot, store, project_path, tmp_pa
                         lambda *args, **kwargs: (str(out), ""))
     dialog.save_button.click()
     assert out.read_bytes() == dialog.result_pdf
-    dialog.marking.setText("OFFICIAL-SENSITIVE")
+    dialog.marking.setEditText("OFFICIAL-SENSITIVE")
     dialog.rebuild()
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
     assert "OFFICIAL-SENSITIVE" in extract_text(io.BytesIO(dialog.result_pdf))
+
+
+def test_without_an_open_case_the_brief_covers_ticked_cases(qtbot, store, project_path):
+    code_sample_case(store, "SAR-2021-04")
+    code_sample_case(store, "DHR-2020-09", review_type="DHR")
+    store.close()
+    dialog = BriefDialog(project_path, None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.case_list.count() == 2, timeout=10000)
+    assert "Tick the cases" in dialog.status.text()
+    assert not dialog.save_button.isEnabled()
+    for row in range(2):
+        dialog.case_list.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.rebuild()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    text = extract_text(io.BytesIO(dialog.result_pdf))
+    assert "Thematic learning brief".upper() in text and "DHR-2020-09" in text
+
+
+def test_only_the_newest_build_is_shown(qtbot, store, project_path):
+    case_id = code_sample_case(store)
+    store.close()
+    dialog = BriefDialog(project_path, case_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    dialog.marking.setEditText("OFFICIAL")
+    dialog.rebuild()
+    dialog.marking.setEditText("OFFICIAL-SENSITIVE")
+    dialog.rebuild()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    qtbot.wait(300)  # let the older build's result arrive too
+    assert "OFFICIAL-SENSITIVE" in extract_text(io.BytesIO(dialog.result_pdf))
+
+
+def test_a_marking_that_is_too_long_is_refused(qtbot, store, project_path):
+    case_id = code_sample_case(store)
+    store.close()
+    dialog = BriefDialog(project_path, case_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    dialog.marking.setEditText("X" * 80)
+    dialog.rebuild()
+    assert "at most 40 characters" in dialog.status.text()
+    assert not dialog.save_button.isEnabled()
