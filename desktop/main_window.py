@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 
 from desktop import project_flows
 from desktop.case_list_panel import CaseListPanel
+from desktop.project_recovery import offer_restore, report_backup
 from desktop.settings import AppSettings
 from desktop.window_actions import Feature, WindowActions
 from desktop.workspace import Workspace
+from schema.errors import ProjectDamaged
+from schema.locking import ProjectLocked
 from schema.records import Case
 
-LOCKED_HINT = "already open in another Casecoder"  # from schema.locking.ProjectLocked
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, coder: str) -> None:
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         workspace.case_shown.connect(self._on_case_shown)
         workspace.case_updated.connect(self._on_case_updated)
         workspace.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        workspace.backup_reported.connect(lambda text, ok: report_backup(self, text, ok))
         workspace.store_thread.pending_changed.connect(self._show_saving)
         self._update_title()
 
@@ -106,7 +109,11 @@ class MainWindow(QMainWindow):
     def _on_open_failed(self, workspace: Workspace, message: str) -> None:
         if workspace is self.workspace:
             self.close_project()
-        if LOCKED_HINT in message and not workspace.readonly:
+        error = workspace.store_thread.open_exception
+        if isinstance(error, ProjectDamaged):
+            offer_restore(self, error)
+            return
+        if isinstance(error, ProjectLocked) and not workspace.readonly:
             answer = QMessageBox.question(
                 self, "Project in use", f"{message}\n\nOpen it read-only? You can read and "
                 "export, but not change it.",

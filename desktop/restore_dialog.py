@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schema.backup import list_backups, restore_backup
+from schema.backup import list_backups
 from schema.errors import CasecoderError
+from schema.file_swap import restore_backup
 
 
 class RestoreDialog(QDialog):

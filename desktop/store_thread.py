@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from schema.backup import claim_rolling_backup, start_rolling_backup
 from schema.errors import CasecoderError
 from schema.store import Store
 
@@ -30,6 +31,7 @@ class _Relay(QObject):
 
     delivered = Signal(object, object)  # callback, argument
     pending_changed = Signal(int)
+    backup_reported = Signal(str, bool)  # message, whether a good backup exists
 
     @Slot(object, object)
     def call(self, callback: Callable[[object], None], argument: object) -> None:
@@ -50,6 +52,8 @@ class StoreThread:
         self._relay = _Relay()
         self._relay.delivered.connect(self._relay.call, Qt.ConnectionType.QueuedConnection)
         self.pending_changed = self._relay.pending_changed
+        self.backup_reported = self._relay.backup_reported
+        self.open_exception: Exception | None = None  # why opening failed, for the window
         self._pending = 0
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="casecoder-store", daemon=True)
@@ -96,7 +100,10 @@ class StoreThread:
         try:
             store = self._opener(self.path, self.coder)
         except Exception as exc:  # noqa: BLE001 - every later job reports it
+            self.open_exception = exc
             open_error = _describe(exc)
+        else:
+            self._start_backup()
         while True:
             item = self._queue.get()
             if item is _STOP:
@@ -113,6 +120,14 @@ class StoreThread:
                 self._finish(on_done, result)
         if store is not None:
             store.close()
+
+    def _start_backup(self) -> None:
+        """Once the project is open for writing, back it up on a thread of its own: the
+        window is usable at once, and the outcome arrives as `backup_reported`."""
+        if self.readonly or self._opener is not _open_store or not claim_rolling_backup(
+                self.path):
+            return
+        start_rolling_backup(self.path, self._relay.backup_reported.emit)
 
     def _finish(self, callback: Callable | None, argument: object, *,
                 failed: bool = False) -> None:
@@ -142,7 +157,7 @@ def _describe(exc: Exception) -> str:
 def _open_store(path: Path, coder: str) -> Store:
     from desktop.commands.common import open_store
 
-    return open_store(path, coder=coder)
+    return open_store(path, coder=coder, backup=False)
 
 
 def _open_read_only(path: Path, coder: str) -> Store:

@@ -31,6 +31,7 @@ class Workspace(QObject):
     case_shown = Signal(object)  # Case
     case_updated = Signal(object)  # Case
     message = Signal(str)
+    backup_reported = Signal(str, bool)  # the rolling backup made on opening: message, ok
 
     def __init__(self, path: str | Path, coder: str, settings: AppSettings, *, panel, viewer,
                  form, parent: QObject | None = None, readonly: bool = False) -> None:
@@ -41,6 +42,7 @@ class Workspace(QObject):
         self.panel, self.viewer, self.form = panel, viewer, form
         self.readonly = readonly  # opened while another Casecoder writes: edits are refused
         self.store_thread = StoreThread(self.path, coder, readonly=readonly)
+        self.store_thread.backup_reported.connect(self.backup_reported)
         self.undo_stack = QUndoStack(self)
         self.overview: ProjectOverview | None = None
         self.current: CaseView | None = None

@@ -3,7 +3,8 @@
 A live database file is never copied byte for byte: a copy taken while another connection
 writes can be torn. Each backup is written under a temporary name and renamed into place.
 Rolling backups go to `<project>.backups/`, newest last; the oldest beyond the project's
-`backups_keep` setting (default 5) are removed.
+`backups_keep` setting (default 5) are removed. A rolling backup is only made of a project
+that passes `PRAGMA quick_check`, so a damaged file never pushes the last good copy out.
 """
 
 from __future__ import annotations
@@ -11,16 +12,21 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from schema.encryption import export_copy, passphrase_for
-from schema.errors import ProjectError
+from schema.encryption import DRIVER_ERRORS, export_copy, passphrase_for
+from schema.errors import ProjectDamaged, ProjectError
 from schema.project import is_encrypted, open_project, read_meta
 from schema.transactions import transaction
 
 DEFAULT_KEEP = 5
+_claimed: set[str] = set()
+_claim_guard = threading.Lock()
+_running: dict[str, threading.Thread] = {}  # project -> its backup thread, while it runs
 
 
 def backup_dir(project: Path) -> Path:
@@ -33,11 +39,21 @@ def list_backups(project: str | Path) -> list[Path]:
     return sorted(folder.glob("*.casecoder")) if folder.is_dir() else []
 
 
+def partial_name(target: Path) -> Path:
+    """The hidden name a file is built under before it is moved to `target`."""
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+
+
+def fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def write_backup(conn, project: Path, out: Path) -> Path:
     """Copy an open project into a new file `out` (refusing to overwrite one)."""
     if out.exists():
         raise ProjectError(f"{out} already exists; choose another name for the backup")
-    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
+    partial = partial_name(out)
     try:
         if is_encrypted(project):
             export_copy(conn, partial, passphrase_for(project) or "")
@@ -46,8 +62,7 @@ def write_backup(conn, project: Path, out: Path) -> Path:
             with target:
                 conn.backup(target)
             target.close()
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(partial)
         os.replace(partial, out)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -68,23 +83,100 @@ def set_backups_to_keep(db, keep: int) -> None:
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [str(keep)])
 
 
-def rolling_backup(db, project: str | Path) -> Path | None:
-    """Back up a project on opening, unless nothing changed since the newest backup.
+def claim_rolling_backup(project: str | Path) -> bool:
+    """True the first time a process asks for a project: one rolling backup per process."""
+    key = str(Path(project).resolve())
+    with _claim_guard:
+        if key in _claimed:
+            return False
+        _claimed.add(key)
+        return True
 
-    Returns the new backup, or None when the newest one is still current."""
+
+def rolling_backup(project: str | Path) -> Path | None:
+    """Back up a project through a read-only connection of its own, unless nothing changed
+    since the newest backup. Returns the new backup, or None when the newest is current.
+
+    Raises ProjectDamaged, making no backup and removing none, when the project fails its
+    quick check."""
     project = Path(project)
-    existing = list_backups(project)
-    signature = _signature(db.conn)
-    if existing and existing[-1].stem.endswith(f"-{signature}"):
-        return None
-    folder = backup_dir(project)
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    made = write_backup(db.conn, project,
-                        folder / f"{project.stem}-{stamp}-{signature}.casecoder")
-    for old in list_backups(project)[:-backups_to_keep(db)]:
-        old.unlink(missing_ok=True)
-    return made
+    db = open_project(project, readonly=True)
+    try:
+        existing = list_backups(project)
+        signature = _signature(db.conn)
+        if existing and existing[-1].stem.endswith(f"-{signature}"):
+            return None
+        problem = quick_check(db.conn)
+        if problem:
+            raise _no_backup_of_damaged(project, problem)
+        folder = backup_dir(project)
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        made = write_backup(db.conn, project,
+                            folder / f"{project.stem}-{stamp}-{signature}.casecoder")
+        for old in list_backups(project)[:-backups_to_keep(db)]:
+            old.unlink(missing_ok=True)
+        return made
+    finally:
+        db.conn.close()
+
+
+def start_rolling_backup(project: str | Path,
+                         report: Callable[[str, bool], None]) -> threading.Thread:
+    """Make the rolling backup on a thread of its own, so opening never waits for it.
+    `report(message, ok)` is called from that thread when it ends."""
+    def work() -> None:
+        try:
+            made = rolling_backup(project)
+        except (ProjectError, OSError, *DRIVER_ERRORS) as exc:
+            report(f"No backup was made on opening: {exc}", False)
+            return
+        report(f"Backed up on opening to {made.name}." if made else
+               "The newest backup is already up to date.", True)
+
+    thread = threading.Thread(target=work, name="casecoder-backup", daemon=True)
+    _running[str(Path(project).resolve())] = thread
+    thread.start()
+    return thread
+
+
+def wait_for_backup(project: str | Path, timeout: float = 120.0) -> None:
+    """Let a backup running in this process finish (before its project is replaced)."""
+    thread = _running.pop(str(Path(project).resolve()), None)
+    if thread is not None:
+        thread.join(timeout)
+
+
+def quick_check(conn) -> str:
+    """'' when the database passes SQLite's quick check, else its first complaint."""
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except DRIVER_ERRORS as exc:
+        return str(exc)
+    return "" if rows == ["ok"] else rows[0]
+
+
+def newest_good_backup(project: str | Path) -> Path | None:
+    """The newest rolling backup that opens and passes the quick check."""
+    for candidate in reversed(list_backups(project)):
+        try:
+            db = open_project(candidate, readonly=True)
+        except (ProjectError, *DRIVER_ERRORS):
+            continue
+        try:
+            if not quick_check(db.conn):
+                return candidate
+        finally:
+            db.conn.close()
+    return None
+
+
+def _no_backup_of_damaged(project: Path, problem: str) -> ProjectDamaged:
+    good = newest_good_backup(project)
+    keep = (f"The newest good backup, {good.name}, is kept: casecoder restore {project} "
+            f"{good}" if good else "Run 'check' to see what is wrong")
+    return ProjectDamaged(f"{project} failed its integrity check ({problem[:80]}), so no "
+                          f"backup was made. {keep}.", project, good)
 
 
 def _signature(conn) -> str:
@@ -94,29 +186,3 @@ def _signature(conn) -> str:
     count, last = conn.execute("SELECT count(*), max(at) FROM audit_log").fetchone()
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return hashlib.sha256(f"{count}|{last}|{version}".encode()).hexdigest()[:10]
-
-
-def restore_backup(backup: str | Path, project: str | Path) -> Path:
-    """Put a backup in place of the project; the current file is first backed up itself.
-
-    Returns the safety backup of what was there. The project must not be open for writing.
-    """
-    backup, project = Path(backup), Path(project)
-    source = open_project(backup, readonly=True)
-    current = open_project(project, readonly=True)
-    try:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        backup_dir(project).mkdir(exist_ok=True)
-        safety = write_backup(current.conn, project,
-                              backup_dir(project) / f"{project.stem}-before-restore-{stamp}"
-                                                    ".casecoder")
-        current.conn.close()
-        replacement = project.with_name(f".{project.name}.restoring")
-        replacement.unlink(missing_ok=True)
-        write_backup(source.conn, backup, replacement)
-        os.replace(replacement, project)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{project}{suffix}").unlink(missing_ok=True)
-    finally:
-        source.conn.close()
-    return safety

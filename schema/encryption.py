@@ -3,8 +3,7 @@
 A passphrase is never written anywhere: it lives only in this process's memory (so the
 several connections the app opens do not each ask for it), or comes from the
 CASECODER_PASSPHRASE environment variable for scripts. Converting a project between plain and
-encrypted writes a new file beside it and swaps it in atomically, so a failure part-way leaves
-the original untouched.
+encrypted is schema.file_swap's job.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import uuid
 from pathlib import Path
 
 from schema.errors import ProjectError
@@ -55,9 +53,19 @@ def passphrase_for(path: str | Path) -> str | None:
     return _remembered.get(_key(Path(path))) or os.environ.get(PASSPHRASE_ENV) or None
 
 
+MIN_ENCRYPTED_SIZE = 16 * 1024  # the smallest encrypted project has well over 16 pages
+
+
 def looks_encrypted(size: int) -> bool:
-    """SQLCipher files are whole pages of random bytes; text or junk files rarely are."""
-    return size >= 1024 and size % 512 == 0
+    """SQLCipher files are whole pages of random bytes, and a project's schema alone fills
+    many pages; a short or oddly sized file is not one."""
+    return size >= MIN_ENCRYPTED_SIZE and size % 1024 == 0
+
+
+def cipher_module():
+    """The sqlcipher3 module (for its Connection class), or a clear error if missing."""
+    require_driver()
+    return _sqlcipher
 
 
 def require_driver() -> None:
@@ -67,14 +75,19 @@ def require_driver() -> None:
 
 
 def connect_encrypted(path: Path, passphrase: str, *, readonly: bool = False,
-                      create: bool = False):
-    """Open (or create) an encrypted database; raise ProjectError on a wrong passphrase."""
+                      create: bool = False, salt: bytes | None = None, factory=None):
+    """Open (or create) an encrypted database; raise ProjectError on a wrong passphrase.
+
+    `salt` is the file's first 16 bytes when the caller has them (schema.connections reads
+    them once); otherwise they are read here, which is only safe for a file this process
+    has no connection to."""
     require_driver()
     mode = "rwc" if create else ("ro" if readonly else "rw")
+    extra = {"factory": factory} if factory is not None else {}
     conn = _sqlcipher.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
-                              isolation_level=None, check_same_thread=False)
+                              isolation_level=None, check_same_thread=False, **extra)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {_key_literal(path, passphrase, create)}")
+    conn.execute(f"PRAGMA key = {_key_literal(path, passphrase, create, salt)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _sqlcipher.DatabaseError:
@@ -83,14 +96,15 @@ def connect_encrypted(path: Path, passphrase: str, *, readonly: bool = False,
     return conn
 
 
-def _key_literal(path: Path, passphrase: str, create: bool) -> str:
+def _key_literal(path: Path, passphrase: str, create: bool, salt: bytes | None) -> str:
     """The PRAGMA key argument. For an existing file, the key SQLCipher would derive from the
     passphrase and the file's salt is derived once per process and then given raw, so the
     app's several connections do not each pay the deliberately slow derivation."""
     if create:
         return _quote(passphrase)
-    with path.open("rb") as handle:
-        salt = handle.read(16)
+    if salt is None:
+        with path.open("rb") as handle:
+            salt = handle.read(16)
     cache_key = (passphrase, salt)
     if cache_key not in _derived_keys:
         raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS,
@@ -101,28 +115,6 @@ def _key_literal(path: Path, passphrase: str, create: bool) -> str:
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def convert(path: Path, *, to_encrypted: bool, passphrase: str, new_passphrase: str = ""
-            ) -> None:
-    """Rewrite a project encrypted (or decrypted) into a new file, then swap it in.
-
-    `passphrase` opens the existing file when it is encrypted; `new_passphrase` encrypts the
-    result. The project's application id, schema version and WAL mode are carried over.
-    """
-    require_driver()
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-    source = (connect_encrypted(path, passphrase) if not to_encrypted
-              else _sqlcipher.connect(str(path), isolation_level=None))
-    try:
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        export_copy(source, partial, new_passphrase if to_encrypted else "")
-    except BaseException:
-        source.close()
-        partial.unlink(missing_ok=True)
-        raise
-    source.close()
-    _finish_conversion(partial, path, new_passphrase if to_encrypted else None)
 
 
 def export_copy(conn, target: Path, passphrase: str) -> None:
@@ -138,19 +130,3 @@ def export_copy(conn, target: Path, passphrase: str) -> None:
         conn.execute(f"PRAGMA exported.user_version = {int(header[1])}")
     finally:
         conn.execute("DETACH DATABASE exported")
-
-
-def _finish_conversion(partial: Path, path: Path, passphrase: str | None) -> None:
-    try:
-        conn = (connect_encrypted(partial, passphrase) if passphrase
-                else sqlite3.connect(partial, isolation_level=None))
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.close()
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -13,6 +13,16 @@ class ProjectError(CasecoderError):
     """The project file cannot be used: missing, not a project, damaged or too new."""
 
 
+class ProjectDamaged(ProjectError):
+    """The project file is damaged. `backup` names the newest good backup, when there is one,
+    so the app and the command line can offer to restore it."""
+
+    def __init__(self, message: str, path, backup=None) -> None:
+        self.path, self.backup = path, backup
+        self.detail = message
+        super().__init__(message)
+
+
 class CodebookError(CasecoderError):
     """A codebook is invalid. The message names the file, line and field."""
 

@@ -7,6 +7,7 @@ Casecoder project, and is not from a newer version, and says which of these fail
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from datetime import UTC, datetime
@@ -14,20 +15,19 @@ from pathlib import Path
 
 import sqlite_utils
 
+from schema import connections
 from schema.codebook_model import Codebook
 from schema.encryption import (
     DRIVER_ERRORS,
     PassphraseRequired,
     connect_encrypted,
-    looks_encrypted,
     passphrase_for,
     remember_passphrase,
 )
-from schema.errors import ProjectError
+from schema.errors import ProjectDamaged, ProjectError
 from schema.migrations import latest_version, migrate
 
 APPLICATION_ID = 0x43434431  # "CCD1": marks a file as a Casecoder project
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PROJECT_SUFFIX = ".casecoder"
 
 
@@ -42,49 +42,32 @@ def new_id() -> str:
 
 def connect(path: Path, *, readonly: bool = False,
             passphrase: str | None = None) -> sqlite3.Connection:
-    """Open a connection in autocommit mode (transactions are always explicit), through
-    SQLCipher when a passphrase is given."""
-    if passphrase:
-        conn = connect_encrypted(path, passphrase, readonly=readonly)
-    else:
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    """Open a tracked connection (see schema.connections), through SQLCipher when the file is
+    encrypted. A read-write connection holds the writer lock until it is closed."""
+    conn = connections.connect(path, readonly=readonly, passphrase=passphrase,
+                               application_id=APPLICATION_ID)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
 
-def _damaged(path: Path, exc: Exception) -> ProjectError:
-    return ProjectError(f"{path} is damaged ({exc}). Restore it from a backup, or run "
-                        f"'check' to list what is wrong.")
+def _damaged(path: Path, exc: Exception) -> ProjectDamaged:
+    from schema.backup import newest_good_backup  # backups are opened through this module
+
+    backup = newest_good_backup(path)
+    fix = (f"Restore the newest backup: casecoder restore {path} {backup}" if backup
+           else "Run 'check' to list what is wrong; there is no backup to restore")
+    return ProjectDamaged(f"{path} is damaged ({_short(exc)}). {fix}.", path, backup)
 
 
-def _check_header(path: Path) -> bool:
-    """Check the file before opening it; return True when it looks encrypted."""
-    if not path.exists():
-        raise ProjectError(f"{path} does not exist. Create it with 'new', or check the path.")
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a Casecoder project file.")
-    size = path.stat().st_size
-    if size == 0:
-        raise ProjectError(f"{path} is empty: it is not a Casecoder project.")
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(SQLITE_MAGIC):
-        if looks_encrypted(size):
-            return True
-        raise ProjectError(f"{path} is not a Casecoder project (it is not an SQLite database).")
-    if len(header) < 100:
-        raise ProjectError(f"{path} is truncated: only {size} bytes remain. Restore it from a "
-                           f"backup.")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise ProjectError(f"{path} is an SQLite database but not a Casecoder project.")
-    return False
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def is_encrypted(path: str | Path) -> bool:
     """True for an existing file that looks like an encrypted project (raises if unusable)."""
-    return _check_header(Path(path))
+    return connections.file_facts(Path(path), application_id=APPLICATION_ID).encrypted
 
 
 def _check_application_id(conn: sqlite3.Connection, path: Path) -> None:
@@ -101,41 +84,65 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
+def _check_writable(path: Path) -> None:
+    if not os.access(path, os.W_OK):
+        raise ProjectError(f"{path} cannot be changed: the file is read-only (its permissions "
+                           f"or attributes forbid writing). Open it read-only, or make it "
+                           f"writable.")
+
+
 def open_project(path: str | Path, *, readonly: bool = False,
                  passphrase: str | None = None) -> sqlite_utils.Database:
     """Open an existing project, bringing its schema up to date unless read-only.
 
     Read-only opening never writes to the file, so `info` and `check` change nothing. An
     encrypted project needs its passphrase: given here, remembered earlier in this process, or
-    in CASECODER_PASSPHRASE.
+    in CASECODER_PASSPHRASE. Opening for writing takes the writer lock first.
     """
     path = Path(path)
-    encrypted = _check_header(path)
+    encrypted = is_encrypted(path)
     if encrypted:
         passphrase = passphrase or passphrase_for(path)
         if not passphrase:
             raise PassphraseRequired(f"{path} is encrypted (or is not a Casecoder project): "
                                      f"give its passphrase.")
+    if not readonly:
+        _check_writable(path)
     try:
         conn = connect(path, readonly=readonly, passphrase=passphrase if encrypted else None)
     except DRIVER_ERRORS as exc:
-        raise ProjectError(f"cannot open {path}: {exc}") from None
+        raise _cannot_open(path, exc) from None
+    try:
+        _check_opened(conn, path, encrypted=encrypted, readonly=readonly)
+    except BaseException:
+        conn.close()
+        raise
+    if encrypted:
+        remember_passphrase(path, passphrase)
+    return sqlite_utils.Database(conn)
+
+
+def _check_opened(conn, path: Path, *, encrypted: bool, readonly: bool) -> None:
     try:
         if encrypted:
             _check_application_id(conn, path)
-            remember_passphrase(path, passphrase)
         _check_version(conn, path)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not readonly:
             migrate(conn)
         conn.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
-    except ProjectError:
-        conn.close()
-        raise
     except DRIVER_ERRORS as exc:
-        conn.close()
-        raise _damaged(path, exc) from None
-    return sqlite_utils.Database(conn)
+        raise _cannot_open(path, exc) from None
+
+
+def _cannot_open(path: Path, exc: Exception) -> ProjectError:
+    """Tell a file the user cannot write (or whose folder is read-only) from a damaged one."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return ProjectError(f"{path} cannot be opened for changes: the file or its folder is "
+                            f"read-only ({_short(exc)}). Open it read-only, or copy it to a "
+                            f"folder you can write to.")
+    return _damaged(path, exc)
 
 
 def create_project(path: str | Path, *, site: str, coder: str, codebook: Codebook,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.commands.common import add_project_argument, open_store
-from schema import locking
-from schema.backup import list_backups, restore_backup, set_backups_to_keep, write_backup
+from schema.backup import list_backups, set_backups_to_keep, write_backup
 from schema.errors import ProjectError
+from schema.file_swap import restore_backup
 
 
 def register(subparsers) -> None:
@@ -55,10 +55,6 @@ def _backup(args) -> int:
 
 def _restore(args) -> int:
     project = Path(args.project)
-    locking.acquire(project)
-    try:
-        safety = restore_backup(args.backup, project)
-    finally:
-        locking.release(project)
+    safety = restore_backup(args.backup, project)
     print(f"Restored {args.backup} into {project}. What it held before is kept in {safety}.")
     return 0

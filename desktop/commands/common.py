@@ -7,8 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from schema import locking
-from schema.backup import rolling_backup
+from schema.backup import claim_rolling_backup, rolling_backup
 from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
 from schema.errors import ProjectError
 from schema.project import open_project
@@ -33,11 +32,14 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
     return passphrase
 
 
-def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None) -> Store:
+def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None,
+               backup: bool = True) -> Store:
     """Open a project for a command or the app, asking for its passphrase if it is encrypted.
 
-    Opening for writing takes the project's writer lock (ProjectLocked if another Casecoder
-    holds it) and makes a rolling backup, once per process."""
+    Opening for writing takes the project's writer lock before the file is opened
+    (ProjectLocked if another Casecoder holds it) and, once per process and unless `backup`
+    is False, makes a rolling backup first. The app passes False and backs up off the
+    opening path (schema.backup.start_rolling_backup)."""
     try:
         db = open_project(path, readonly=readonly)
     except PassphraseRequired:
@@ -45,25 +47,13 @@ def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = 
         db = open_project(path, readonly=readonly, passphrase=passphrase)
         remember_passphrase(path, passphrase)
     store = Store(db, coder or default_coder())
-    if not readonly:
-        _take_writer_lock(store, Path(path))
+    if not readonly and backup and claim_rolling_backup(path):
+        try:
+            rolling_backup(path)
+        except BaseException:
+            store.close()
+            raise
     return store
-
-
-_backed_up: set[str] = set()
-
-
-def _take_writer_lock(store: Store, path: Path) -> None:
-    try:
-        locking.acquire(path)
-    except locking.ProjectLocked:
-        store.close()
-        raise
-    store.on_close.append(lambda: locking.release(path))
-    key = str(path.resolve())
-    if key not in _backed_up:
-        _backed_up.add(key)
-        rolling_backup(store.db, path)
 
 
 def unlock(path: str | Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.commands.common import add_project_argument, ask_passphrase
-from schema.encryption import convert, forget_passphrase
+from schema.encryption import forget_passphrase
 from schema.errors import ProjectError
+from schema.file_swap import decrypt_project, encrypt_project
 from schema.project import is_encrypted, open_project
 
 
@@ -28,8 +29,13 @@ def _encrypt(args) -> int:
     if is_encrypted(path):
         raise ProjectError(f"{path} is already encrypted; nothing was changed")
     passphrase = ask_passphrase(f"New passphrase for {path}: ", confirm=True)
-    convert(path, to_encrypted=True, passphrase="", new_passphrase=passphrase)
+    backups = encrypt_project(path, passphrase)
     print(f"Encrypted {path}. Without the passphrase it cannot be opened.")
+    if backups:
+        print(f"Its {len(backups)} plain rolling backup(s) were encrypted with the same "
+              f"passphrase: {', '.join(b.name for b in backups)}.")
+    print("Copies made elsewhere with 'backup --out' or 'export' are not encrypted; delete "
+          "any you no longer need.")
     return 0
 
 
@@ -39,7 +45,8 @@ def _decrypt(args) -> int:
         raise ProjectError(f"{path} is not encrypted; nothing was changed")
     passphrase = ask_passphrase(f"Passphrase for {path}: ")
     open_project(path, readonly=True, passphrase=passphrase).conn.close()
-    convert(path, to_encrypted=False, passphrase=passphrase)
+    decrypt_project(path, passphrase)
     forget_passphrase(path)
-    print(f"Decrypted {path}: it is now a plain, unencrypted file.")
+    print(f"Decrypted {path}: it is now a plain, unencrypted file. Its rolling backups stay "
+          f"encrypted with the old passphrase.")
     return 0

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from desktop.commands import common
 from desktop.commands.common import open_store
 from main import main
+from schema import backup
 from schema.backup import list_backups
 from schema.project import open_project
 from schema.store import Store
@@ -16,11 +16,11 @@ from schema.store import Store
 
 @pytest.fixture(autouse=True)
 def fresh_process_memory(monkeypatch):
-    monkeypatch.setattr(common, "_backed_up", set())
+    monkeypatch.setattr(backup, "_claimed", set())
 
 
 def _reopen(path):
-    common._backed_up.clear()
+    backup._claimed.clear()
     store = open_store(path, coder="A")
     return store
 

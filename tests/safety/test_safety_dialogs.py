@@ -9,6 +9,7 @@ from desktop.audit_dialog import AuditDialog
 from desktop.commands import common
 from desktop.passphrase_dialog import PassphraseDialog
 from desktop.restore_dialog import RestoreDialog
+from schema import backup
 from schema.backup import list_backups
 from schema.encryption import forget_passphrase, passphrase_for
 from schema.project import create_project, open_project
@@ -55,11 +56,11 @@ def test_audit_dialog_lists_and_filters(qtbot, store, project_path):
 
 
 def test_restore_dialog_puts_a_backup_back(qtbot, project_path, monkeypatch):
-    monkeypatch.setattr(common, "_backed_up", set())
+    monkeypatch.setattr(backup, "_claimed", set())
     first = common.open_store(project_path, coder="A")
     first.create_case("SAR-1", "SAR")
     first.close()
-    common._backed_up.clear()
+    backup._claimed.clear()
     second = common.open_store(project_path, coder="A")
     second.create_case("SAR-2", "SAR")
     second.close()
