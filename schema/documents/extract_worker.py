@@ -4,7 +4,8 @@ The parent sends requests over a pipe and the worker answers each one:
 
     ("open", path, password)  ->  ("opened", page_count, needed_password)
                                   or ("open_failed", kind, message), kind in
-                                  "needs_password" | "wrong_password" | "unreadable"
+                                  "needs_password" | "wrong_password" |
+                                  "unsupported_encryption" | "unreadable"
     ("page", number)          ->  ("page", number, width, height, lines) or
                                   ("page_failed", number, message)
     None                      ->  the worker exits
@@ -13,16 +14,26 @@ The parent sends requests over a pipe and the worker answers each one:
 PDF points with a top-left origin (y grows downwards). Only one page's layout is held at a
 time. pdfminer.six lets ValueError, binascii.Error and others escape on damaged files, so
 every request is answered, whatever it raises; the parent bounds the time each one takes.
+
+A worker ends quietly, without a traceback: it ignores Ctrl+C (SIGINT goes to the whole
+process group, and the parent alone decides what to do: it stops its workers), it stops
+when its pipe breaks, and a watcher thread ends it at once, even in the middle of a page,
+when the parent process dies.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
+import os
 import resource
+import signal
+import threading
 import unicodedata
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 
+from schema.documents.messages import short_text
 from schema.documents.reading_order import reading_order
 
 MEMORY_LIMIT_BYTES = 2 * 1024**3  # a runaway page fails with MemoryError, not the machine
@@ -102,13 +113,18 @@ def _open(request: tuple) -> tuple[_OpenDocument | None, tuple]:
 
 
 def _open_failure(exc: Exception, password: str | None) -> tuple:
-    name = type(exc).__name__
-    if name == "PDFPasswordIncorrect":
+    """The reply for a file that could not be opened: the kind of failure and a short reason.
+    Never the exception's raw text: pdfminer puts whole dictionaries, bytes and all, in it."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSEOF
+
+    if isinstance(exc, PDFPasswordIncorrect):
         kind = "wrong_password" if password else "needs_password"
         return ("open_failed", kind, "it is protected by a password")
-    if name == "PDFEncryptionError":
-        return ("open_failed", "unreadable", f"its encryption is not supported ({exc})")
-    if name == "PSEOF":
+    if isinstance(exc, PDFEncryptionError):  # a security handler pdfminer cannot decrypt
+        reason = short_text(str(exc), DETAIL_CHARS) or type(exc).__name__
+        return ("open_failed", "unsupported_encryption", reason)
+    if isinstance(exc, PSEOF):
         return ("open_failed", "unreadable", "it ends before the PDF is complete, so it was "
                                              "probably cut short; copy or download it again")
     return ("open_failed", "unreadable", f"it is damaged ({_describe(exc)}); get a fresh copy "
@@ -117,10 +133,7 @@ def _open_failure(exc: Exception, password: str | None) -> tuple:
 
 def _describe(exc: BaseException) -> str:
     """The error's type and the start of its message, printable and short."""
-    lines = str(exc).strip().splitlines()
-    detail = "".join(ch if ch.isprintable() else "?" for ch in (lines[0] if lines else ""))
-    if len(detail) > DETAIL_CHARS:
-        detail = detail[:DETAIL_CHARS].rstrip() + "…"
+    detail = short_text(str(exc), DETAIL_CHARS)
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
@@ -135,7 +148,10 @@ def _page(opened: _OpenDocument | None, number: int) -> tuple:
 
 
 def serve(conn: Connection) -> None:
-    """The worker process's main loop: answer requests until told to stop."""
+    """The worker process's main loop: answer requests until told to stop, or until the
+    parent is gone; either way the worker ends quietly."""
+    _ignore_interrupts()
+    _exit_with_parent()
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # damage is reported in replies
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
@@ -153,4 +169,30 @@ def serve(conn: Connection) -> None:
             opened, reply = _open(request)
         else:
             reply = _page(opened, request[1])
-        conn.send(reply)
+        try:
+            conn.send(reply)
+        except OSError:  # BrokenPipeError and kin: the parent has gone, nobody reads replies
+            return
+
+
+def _ignore_interrupts() -> None:
+    """Ignore SIGINT from now on. The parent starts workers with SIGINT blocked (see
+    `extraction.start_worker`), so a Ctrl+C during start-up is held back, not raised; setting
+    SIG_IGN discards it, and unblocking afterwards is then harmless."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _exit_with_parent() -> None:
+    """End this process as soon as its parent dies, whatever the main thread is doing: a
+    page may take seconds, and its answer would have no reader."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not started by multiprocessing: serve() called in-process
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="casecoder-parent-watch", daemon=True).start()

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from multiprocessing.connection import wait
 
 from schema.documents.extract_worker import serve
@@ -36,8 +38,8 @@ class PageResult:
 
 @dataclass
 class Extraction:
-    """A file's outcome: status opened | needs_password | wrong_password | unreadable |
-    cancelled. Only an opened file has pages."""
+    """A file's outcome: status opened | needs_password | wrong_password |
+    unsupported_encryption | unreadable | cancelled. Only an opened file has pages."""
 
     status: str
     message: str = ""
@@ -46,12 +48,30 @@ class Extraction:
     pages: dict[int, PageResult] = field(default_factory=dict)
 
 
+def start_worker(process) -> None:
+    """Start `process` with SIGINT blocked in this thread, so the new process begins life
+    with it blocked and a Ctrl+C cannot interrupt its start-up with a traceback; the worker
+    then ignores SIGINT for good (`extract_worker.serve`). This thread's own mask is restored
+    at once, so the parent still gets its KeyboardInterrupt. The standard library's
+    `multiprocessing.resource_tracker` starts its process the same way, but then unblocks
+    SIGINT outright, so it is started first, outside the blocked window."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        process.start()
+        return
+    resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class _Worker:
     def __init__(self, context) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=serve, args=(child,), daemon=True,
                                        name="casecoder-pdf-text")
-        self.process.start()
+        start_worker(self.process)
         child.close()
         self.state = "idle"  # idle | opening | ready | busy
         self.page = 0

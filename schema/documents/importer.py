@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schema.documents.extraction import Extraction, ExtractionPool
+from schema.documents.messages import short_text
 from schema.documents.pdf_probe import ProbedFile, probe_file
 from schema.documents.text_store import StoredDocument, store_document
 from schema.transactions import transaction
@@ -25,6 +26,9 @@ from schema.transactions import transaction
 STATUSES = ("imported", "already_present", "needs_password", "no_text", "partial",
             "unreadable", "cancelled")
 FINE_STATUSES = frozenset({"imported", "already_present"})
+MESSAGE_CHARS = 200  # the most a status message may take, with a file name before it
+DETAIL_CHARS = 60  # of an error's text embedded in a status message
+PAGES_LISTED = 6  # page numbers named in a "partly extracted" message
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -84,7 +88,7 @@ class _ImportRun:
         try:
             probed = probe_file(path)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = _detail(exc.strerror or str(exc))
             self._finish(_failed(path, "unreadable", f"cannot be read ({reason})"))
             return
         if probed.problem:
@@ -129,8 +133,14 @@ class _ImportRun:
             given = "the password given is wrong" if extraction.status == "wrong_password" \
                 else "no password was given"
             return _failed(path, "needs_password", f"needs a password ({given})")
+        if extraction.status == "unsupported_encryption":
+            return _failed(path, "unreadable", f"is encrypted in a way Casecoder cannot read "
+                                               f"({_detail(extraction.message)}): open it in "
+                                               f"a PDF reader, save an unprotected copy, and "
+                                               f"import that")
         if extraction.status != "opened":
-            return _failed(path, "unreadable", f"not a readable PDF: {extraction.message}")
+            return _failed(path, "unreadable",
+                           f"not a readable PDF: {_detail(extraction.message, 150)}")
         outcome = classify_pages(path, probed.sha256, extraction)
         if outcome.status == "unreadable":
             return outcome
@@ -168,11 +178,11 @@ def classify_pages(path: Path, sha256: str, extraction: Extraction) -> ImportOut
     with_text = sum(1 for p in pages if p.status == "ok")
     failed = sorted(p.number for p in pages if p.status in ("failed", "timeout"))
     if len(failed) == count:
-        first = extraction.pages[failed[0]].error
+        first = _detail(extraction.pages[failed[0]].error)
         return _failed(path, "unreadable", f"not a readable PDF: none of its {count} pages "
                                            f"could be read ({first})")
     if failed:
-        first = extraction.pages[failed[0]].error
+        first = _detail(extraction.pages[failed[0]].error)
         message = (f"partly extracted ({_pages(count)}, {with_text} with text); "
                    f"{_page_list(failed)} could not be read ({first})")
         return ImportOutcome(path, "partial", sha256, count, with_text, failed, message)
@@ -189,9 +199,15 @@ def _pages(count: int) -> str:
 
 
 def _page_list(numbers: list[int]) -> str:
-    shown = ", ".join(str(n) for n in numbers[:12])
-    more = f" and {len(numbers) - 12} more" if len(numbers) > 12 else ""
+    shown = ", ".join(str(n) for n in numbers[:PAGES_LISTED])
+    more = f" and {len(numbers) - PAGES_LISTED} more" if len(numbers) > PAGES_LISTED else ""
     return f"page{'s' if len(numbers) > 1 else ''} {shown}{more}"
+
+
+def _detail(text: str, limit: int = DETAIL_CHARS) -> str:
+    """`text` (an error from a worker or the system) as one short printable line, so that a
+    status message stays one line of at most MESSAGE_CHARS."""
+    return short_text(text, limit)
 
 
 def _failed(path: Path, status: str, reason: str) -> ImportOutcome:

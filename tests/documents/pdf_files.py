@@ -69,6 +69,26 @@ def encrypted_pdf(folder: Path, password: str) -> Path:
     return write_text_pdf(folder / "protected.pdf", OVERVIEW, encrypt=encryption)
 
 
+# Same-length or tolerated edits of the encryption dictionary that pdfminer cannot decrypt:
+# a certificate security handler, an unknown algorithm, an unknown revision.
+UNSUPPORTED_ENCRYPTION = {
+    "certificate": (b"/Filter /Standard", b"/Filter /Adobe.PubSec"),
+    "algorithm": (b"\n  /V 2\n", b"\n  /V 9\n"),
+    "revision": (b" /R 3 ", b" /R 9 "),
+}
+
+
+def unsupported_encryption_pdf(folder: Path, kind: str) -> Path:
+    """The encrypted overview with its encryption dictionary changed as UNSUPPORTED_ENCRYPTION
+    says: no password opens it, and pdfminer's error quotes the whole dictionary."""
+    old, new = UNSUPPORTED_ENCRYPTION[kind]
+    data = encrypted_pdf(folder, "kestrel-42").read_bytes()
+    assert data.count(old) == 1, kind
+    path = folder / f"sealed-{kind}.pdf"
+    path.write_bytes(data.replace(old, new))
+    return path
+
+
 def image_only_pdf(folder: Path) -> Path:
     """One page holding only a picture, as a scanned report would."""
     picture = Image.new("RGB", (400, 560), "white")
