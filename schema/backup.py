@@ -61,6 +61,7 @@ def write_backup(conn, project: Path, out: Path) -> Path:
             target = sqlite3.connect(partial)
             with target:
                 conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # opening a copy leaves no -wal
             target.close()
         fsync_file(partial)
         os.replace(partial, out)
@@ -138,6 +139,11 @@ def start_rolling_backup(project: str | Path,
     _running[str(Path(project).resolve())] = thread
     thread.start()
     return thread
+
+
+def backup_running(project: str | Path) -> bool:
+    thread = _running.get(str(Path(project).resolve()))
+    return thread is not None and thread.is_alive()
 
 
 def wait_for_backup(project: str | Path, timeout: float = 120.0) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from schema import locking
 from schema.backup import (
     backup_dir,
+    backup_running,
     fsync_file,
     list_backups,
     partial_name,
@@ -25,7 +26,13 @@ from schema.backup import (
     wait_for_backup,
     write_backup,
 )
-from schema.encryption import DRIVER_ERRORS, cipher_module, connect_encrypted, export_copy
+from schema.encryption import (
+    DRIVER_ERRORS,
+    cipher_module,
+    connect_encrypted,
+    export_copy,
+    passphrase_for,
+)
 from schema.errors import ProjectError
 from schema.project import is_encrypted, open_project
 
@@ -35,7 +42,7 @@ def clean_litter(project: Path) -> list[Path]:
     Only call while holding the project's writer lock: every writer of them holds it."""
     found = list(project.parent.glob(f".{project.name}.*.partial"))
     found += list(project.parent.glob(f".{project.name}.restoring"))
-    if backup_dir(project).is_dir():
+    if backup_dir(project).is_dir() and not backup_running(project):
         found += list(backup_dir(project).glob(".*.partial"))
     for litter in found:
         litter.unlink(missing_ok=True)
@@ -49,19 +56,20 @@ def restore_backup(backup: str | Path, project: str | Path) -> Path:
     project is open anywhere (in this process too)."""
     backup, project = Path(backup), Path(project)
     wait_for_backup(project)
-    source = _checked_backup(backup)
-    try:
-        with locking.replacing(project):
+    with locking.replacing(project):
+        source = _checked_backup(backup)
+        try:
             clean_litter(project)
             safety = _keep_current(project)
             replacement = partial_name(project)
             try:
                 write_backup(source.conn, backup, replacement)
+                _set_wal(replacement, passphrase_for(backup) if is_encrypted(backup) else "")
                 _swap_in(replacement, project)
             finally:
                 replacement.unlink(missing_ok=True)
-    finally:
-        source.conn.close()
+        finally:
+            source.conn.close()
     return safety
 
 

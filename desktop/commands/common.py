@@ -10,6 +10,7 @@ from pathlib import Path
 from schema.backup import claim_rolling_backup, rolling_backup
 from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
 from schema.errors import ProjectError
+from schema.file_swap import clean_litter
 from schema.project import open_project
 from schema.store import Store
 
@@ -47,6 +48,8 @@ def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = 
         db = open_project(path, readonly=readonly, passphrase=passphrase)
         remember_passphrase(path, passphrase)
     store = Store(db, coder or default_coder())
+    if not readonly:
+        clean_litter(Path(path))  # we hold the writer lock, which every maker of them holds
     if not readonly and backup and claim_rolling_backup(path):
         try:
             rolling_backup(path)
