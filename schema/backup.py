@@ -104,7 +104,10 @@ def rolling_backup(project: str | Path) -> Path | None:
     db = open_project(project, readonly=True)
     try:
         existing = list_backups(project)
-        signature = _signature(db.conn)
+        try:
+            signature = _signature(db.conn)
+        except DRIVER_ERRORS as exc:
+            raise _no_backup_of_damaged(project, str(exc)) from None
         if existing and existing[-1].stem.endswith(f"-{signature}"):
             return None
         problem = quick_check(db.conn)
@@ -178,11 +181,14 @@ def newest_good_backup(project: str | Path) -> Path | None:
 
 
 def _no_backup_of_damaged(project: Path, problem: str) -> ProjectDamaged:
+    """`problem` goes to the exception's detail; the message stays one short line."""
     good = newest_good_backup(project)
-    keep = (f"The newest good backup, {good.name}, is kept: casecoder restore {project} "
-            f"{good}" if good else "Run 'check' to see what is wrong")
-    return ProjectDamaged(f"{project} failed its integrity check ({problem[:80]}), so no "
-                          f"backup was made. {keep}.", project, good)
+    keep = (f"{good.name} kept. Restore it: casecoder restore {project} --newest" if good
+            else "run 'check' to see what is wrong")
+    error = ProjectDamaged(f"{project} fails its integrity check: no backup made, {keep}",
+                           project, good)
+    error.detail = problem
+    return error
 
 
 def _signature(conn) -> str:

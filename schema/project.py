@@ -55,9 +55,9 @@ def _damaged(path: Path, exc: Exception) -> ProjectDamaged:
     from schema.backup import newest_good_backup  # backups are opened through this module
 
     backup = newest_good_backup(path)
-    fix = (f"Restore the newest backup: casecoder restore {path} {backup}" if backup
-           else "Run 'check' to list what is wrong; there is no backup to restore")
-    return ProjectDamaged(f"{path} is damaged ({_short(exc)}). {fix}.", path, backup)
+    fix = (f"Restore backup {backup.name} with: casecoder restore {path} --newest" if backup
+           else "There is no good backup; run 'check' to list what is wrong.")
+    return ProjectDamaged(f"{path} is damaged ({_short(exc)}). {fix}", path, backup)
 
 
 def _short(exc: Exception) -> str:

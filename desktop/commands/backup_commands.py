@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.commands.common import add_project_argument, open_store
-from schema.backup import list_backups, set_backups_to_keep, write_backup
+from schema.backup import list_backups, newest_good_backup, set_backups_to_keep, write_backup
 from schema.errors import ProjectError
 from schema.file_swap import restore_backup
 
@@ -27,7 +27,10 @@ def register(subparsers) -> None:
         "restore", help="replace a project with one of its backups",
         description="Put BACKUP in place of PROJECT. What PROJECT held is backed up first.")
     add_project_argument(restore)
-    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("backup", metavar="BACKUP", nargs="?",
+                         help="the backup file to restore")
+    restore.add_argument("--newest", action="store_true",
+                         help="restore the newest rolling backup that passes its check")
     restore.set_defaults(handler=_restore)
 
 
@@ -55,6 +58,12 @@ def _backup(args) -> int:
 
 def _restore(args) -> int:
     project = Path(args.project)
-    safety = restore_backup(args.backup, project)
-    print(f"Restored {args.backup} into {project}. What it held before is kept in {safety}.")
+    if bool(args.backup) == bool(args.newest):
+        raise ProjectError("say which backup: give BACKUP, or --newest for the newest good one")
+    chosen = Path(args.backup) if args.backup else newest_good_backup(project)
+    if chosen is None:
+        raise ProjectError(f"{project} has no rolling backup that passes its check; nothing "
+                           f"was changed")
+    safety = restore_backup(chosen, project)
+    print(f"Restored {chosen} into {project}. What it held before is kept in {safety}.")
     return 0

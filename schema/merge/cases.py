@@ -21,14 +21,17 @@ CASE_COLUMNS = ("id", "reference", "title", "review_type", "category", "site",
                 "updated_at", "updated_by")
 
 
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict]:
+    """A query's rows as dicts keyed by column name. Built from the cursor's description rather
+    than a row factory, so it works the same for stdlib sqlite3 and sqlcipher3 connections
+    (sqlite3.Row accepts only stdlib cursors) and leaves the shared connection untouched."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
 def read_source_cases(conn: sqlite3.Connection, has_aliases: bool) -> list[SourceCase]:
     """Every case of a source with its document ids and any aliases the source recorded."""
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = [dict(r) for r in conn.execute(
-            f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id")]
-    finally:
-        conn.row_factory = None
+    rows = dict_rows(conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id"))
     cases = {row["id"]: SourceCase(row, set()) for row in rows}
     for case_id, document_id in conn.execute("SELECT case_id, document_id FROM case_documents"):
         cases[case_id].documents.add(document_id)
@@ -69,13 +72,9 @@ class CaseWriter:
         self.index.apply(plan, survivor_row["reference"])
 
     def _target_row(self, case_id: str) -> dict:
-        self.conn.row_factory = sqlite3.Row
-        try:
-            row = self.conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?",
-                                    [case_id]).fetchone()
-        finally:
-            self.conn.row_factory = None
-        return dict(row)
+        [row] = dict_rows(self.conn.execute(
+            f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?", [case_id]))
+        return row
 
     def _insert(self, row: dict) -> None:
         marks = ", ".join("?" for _ in CASE_COLUMNS)

@@ -1,23 +1,26 @@
 """Merging several source projects into one target, all or nothing.
 
 Every source is opened read-only and checked (project, not damaged, not newer, codebook
-compatible) before the target is touched. The whole merge is then one transaction on the
-target: a failure or a cancel anywhere rolls all of it back, and a target created for the
-merge is removed again. A merge that would change nothing is rolled back too, so merging the
-same sources again leaves the file exactly as it was.
+compatible) before the target is touched. The target's writer lock is then taken before the
+target is opened, and held to the end. The whole merge is one transaction on the target: a
+failure or a cancel anywhere rolls all of it back. A new target is built under a hidden
+temporary name and moved into place only when whole (see `partial`), so a failure, a cancel
+or a kill leaves no file at its name. A merge that would change nothing is rolled back too, so
+merging the same sources again leaves the file exactly as it was.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from schema import audit, locking
 from schema.codebook_model import Codebook
-from schema.merge import copying, staging
+from schema.encryption import DRIVER_ERRORS
+from schema.merge import copying, partial, staging
 from schema.merge.cases import CaseWriter, read_source_cases
 from schema.merge.codebooks import choose_codebook
 from schema.merge.conflicts import case_conflicts
@@ -25,7 +28,7 @@ from schema.merge.documents import copy_documents
 from schema.merge.matching import TargetIndex
 from schema.merge.report import MergeReport, SourceReport, Tally, store_report
 from schema.merge.sources import MergeError, Source, open_source, stored_codebook
-from schema.project import create_project, is_encrypted, open_project, read_meta
+from schema.project import create_project, open_project, read_meta
 from schema.transactions import transaction
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -53,19 +56,70 @@ def merge_projects(target: str | Path, sources: list[str | Path], *, actor: str,
     try:
         for path in paths:
             opened.append(open_source(path))
-        created = not target.exists()
-        current = opened[0].codebook if created else _target_codebook(target)
-        chosen = current
-        for source in opened:
-            chosen = choose_codebook(chosen, source.codebook, str(source.path))
-        return _merge_into(target, created, opened, chosen, actor=actor, site=site,
-                           include_documents=include_documents, progress=progress)
+        options = _Options(actor, site, include_documents, progress)
+        return _merge_under_lock(target, opened, options)
     finally:
         for source in opened:
             source.close()
 
 
+@dataclass
+class _Options:
+    actor: str
+    site: str
+    include_documents: bool
+    progress: ProgressCallback | None
+
+
+def _merge_under_lock(target: Path, sources: list[Source], options: _Options) -> MergeReport:
+    """Hold the target's writer lock from before the target is looked at or opened for
+    writing until the merge is over, so no other writer sees a half-done merge."""
+    if not target.parent.is_dir():
+        raise MergeError(f"the folder {target.parent} does not exist; nothing was merged.")
+    locking.acquire(target)
+    try:
+        if not target.exists():
+            return _merge_new(target, sources, options)
+        codebook = _chosen(_target_codebook(target), sources)
+        try:
+            db = open_project(target)
+        except DRIVER_ERRORS as exc:
+            raise MergeError(f"cannot open the target {target}: {exc}") from None
+        return _merge_open(db, target, False, sources, codebook, options)
+    finally:
+        locking.release(target)
+
+
+def _merge_new(target: Path, sources: list[Source], options: _Options) -> MergeReport:
+    """Build a new target under a hidden temporary name beside it and move it into place only
+    when whole, so a kill or a failure never leaves an empty or half-merged project."""
+    codebook = _chosen(sources[0].codebook, sources)
+    partial.remove_stale(target)
+    building = partial.partial_path(target)
+    try:
+        try:
+            db = create_project(building, site=options.site, coder=options.actor,
+                                codebook=sources[0].codebook)
+        except DRIVER_ERRORS as exc:
+            raise MergeError(f"cannot create the target {target}: {exc}") from None
+        report = _merge_open(db, target, True, sources, codebook, options)
+        partial.publish(building, target)
+    except BaseException:
+        partial.remove(building)
+        raise
+    return report
+
+
+def _chosen(current: Codebook, sources: list[Source]) -> Codebook:
+    """The codebook the merged target will use: the newest that only adds fields."""
+    chosen = current
+    for source in sources:
+        chosen = choose_codebook(chosen, source.codebook, str(source.path))
+    return chosen
+
+
 def _target_codebook(target: Path) -> Codebook:
+    """The codebook an existing target uses, read through a read-only connection."""
     db = open_project(target, readonly=True)
     try:
         key = read_meta(db)["codebook_key"]
@@ -76,68 +130,48 @@ def _target_codebook(target: Path) -> Codebook:
     return stored_codebook(text, sha, f"codebook {key} stored in {target}")
 
 
-def _merge_into(target: Path, created: bool, sources: list[Source], codebook: Codebook, *,
-                actor: str, site: str, include_documents: bool,
-                progress: ProgressCallback | None) -> MergeReport:
-    """Open (or create) the target under its writer lock and merge in one transaction."""
-    try:
-        db = (create_project(target, site=site, coder=actor, codebook=sources[0].codebook)
-              if created else open_project(target))
-    except sqlite3.Error as exc:
-        raise MergeError(f"cannot open the target {target}: {exc}") from None
-    try:
-        locking.acquire(target)
-    except locking.ProjectLocked:
-        _abandon(db, target, created)
-        raise
-    try:
-        return _merge_locked(db, target, created, sources, codebook, actor=actor,
-                             include_documents=include_documents, progress=progress)
-    finally:
-        locking.release(target)
-
-
-def _merge_locked(db: sqlite_utils.Database, target: Path, created: bool,
-                  sources: list[Source], codebook: Codebook, *, actor: str,
-                  include_documents: bool, progress: ProgressCallback | None) -> MergeReport:
-    report = MergeReport(str(target), include_documents, codebook=codebook.key)
-    numbers = list(range(len(sources)))
+def _merge_open(db: sqlite_utils.Database, target: Path, created: bool,
+                sources: list[Source], codebook: Codebook, options: _Options) -> MergeReport:
+    """Merge in one transaction on the open target `db` (named `target` to the user), then
+    close it. On any failure the transaction is rolled back and the connection closed."""
+    report = MergeReport(str(target), options.include_documents, codebook=codebook.key)
     db.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
     if created:
-        # A new file has nothing to roll back to: a rollback journal then costs almost
-        # nothing, where WAL would write every page twice. WAL is restored afterwards.
+        # A new file (still under its temporary name) has nothing to roll back to: a rollback
+        # journal then costs almost nothing, where WAL would write every page twice. WAL is
+        # restored afterwards.
         db.conn.execute("PRAGMA journal_mode = DELETE")
     try:
-        news = _stage(db, target, sources, include_documents, progress)
+        news = _stage(db, sources, options.include_documents, options.progress)
         with transaction(db):
-            _run(db, sources, news, codebook, report, actor, progress)
+            _run(db, sources, news, codebook, report, options.actor, options.progress)
             if not report.changed:
                 raise _Unchanged
     except _Unchanged:
         pass
-    except sqlite3.DatabaseError as exc:
-        _abandon(db, target, created)
-        raise MergeError(f"the merge failed and was undone; {target} is as it was before "
+    except DRIVER_ERRORS as exc:
+        db.conn.close()
+        state = "no file was made" if created else "it is as it was before"
+        raise MergeError(f"the merge into {target} failed and was undone; {state} "
                          f"({exc}).") from None
     except BaseException:
-        _abandon(db, target, created)
+        db.conn.close()
         raise
-    staging.drop_stages(db.conn, numbers)
+    staging.drop_stages(db.conn, list(range(len(sources))))
     if created:
         db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.close()
     return report
 
 
-def _stage(db: sqlite_utils.Database, target: Path, sources: list[Source],
-           include_documents: bool, progress: ProgressCallback | None) -> list[bool]:
+def _stage(db: sqlite_utils.Database, sources: list[Source], include_documents: bool,
+           progress: ProgressCallback | None) -> list[bool]:
     """Stage each source's bulky rows; returns, per source, whether it has anything new."""
     news = []
-    plain_target = not is_encrypted(target)
     for number, source in enumerate(sources):
         if progress:
             progress(number, 2 * len(sources), f"Reading {source.path.name}")
-        if plain_target and not is_encrypted(source.path):
+        if staging.can_attach(db.conn, source.conn):
             with staging.attached(db.conn, source.path):
                 fresh = staging.has_news(db.conn, include_documents=include_documents)
                 if fresh:
@@ -147,13 +181,6 @@ def _stage(db: sqlite_utils.Database, target: Path, sources: list[Source],
             staging.stage_streamed(db.conn, source.conn, number)
         news.append(fresh)
     return news
-
-
-def _abandon(db: sqlite_utils.Database, target: Path, created: bool) -> None:
-    db.conn.close()
-    if created:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 def _run(db: sqlite_utils.Database, sources: list[Source], news: list[bool],

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from schema.codebook_loader import parse_codebook
 from schema.codebook_model import Codebook
+from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError, ProjectError
 from schema.project import open_project, read_meta
 
@@ -56,7 +57,7 @@ def open_source(path: str | Path) -> Source:
     except MergeError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         conn.close()
         raise MergeError(f"source refused: {path} is damaged ({exc}). Ask its site for a "
                          f"fresh copy, or run 'check' on it.") from None

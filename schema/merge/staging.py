@@ -61,6 +61,13 @@ def stage_name(number: int, table: str) -> str:
     return f"stage{number}_{table}"
 
 
+def can_attach(conn: sqlite3.Connection, src: sqlite3.Connection) -> bool:
+    """Whether the source can be attached to the target connection: only when both are plain
+    files opened with the stdlib driver. Decided from the connections, so neither file is read
+    with plain file I/O while SQLite holds it (that would drop this process's locks on it)."""
+    return isinstance(conn, sqlite3.Connection) and isinstance(src, sqlite3.Connection)
+
+
 @contextmanager
 def attached(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
     conn.execute("ATTACH DATABASE ? AS src", [f"{path.resolve().as_uri()}?mode=ro"])
