@@ -1,9 +1,13 @@
-"""Byte-range locks on an open file descriptor, shared or exclusive, never blocking for long.
+"""Exclusive byte-range locks on an open file descriptor, from the standard library only.
 
-POSIX record locks (`fcntl.lockf`) on Linux and macOS; `LockFileEx` on Windows. Both are
-released by the operating system when the process ends. On POSIX a process's locks on a file
-are dropped when it closes *any* descriptor of that file, which is why `schema.locking` keeps
-exactly one descriptor per lock file.
+`os.lockf` (POSIX record locks) on Linux and macOS, `msvcrt.locking` on Windows: both are
+held by the operating system and released when the process ends, however it ends. Neither
+needs `fcntl`. Only exclusive locks are used, so both behave alike; `schema.locking` builds
+its shared "presence" out of one exclusive byte per process.
+
+On POSIX a process's record locks on a file are dropped when it closes *any* descriptor of
+that file, and locks never conflict within one process; `schema.locking` keeps exactly one
+descriptor per lock file and counts uses itself.
 """
 
 from __future__ import annotations
@@ -12,64 +16,30 @@ import os
 import sys
 import time
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import ctypes
+WINDOWS = sys.platform == "win32"
+
+if WINDOWS:  # pragma: no cover - exercised on Windows only
     import msvcrt
-    from ctypes import wintypes
-
-    _LOCKFILE_FAIL_IMMEDIATELY, _LOCKFILE_EXCLUSIVE_LOCK = 0x1, 0x2
-
-    class _Overlapped(ctypes.Structure):
-        _fields_ = [("Internal", ctypes.c_void_p), ("InternalHigh", ctypes.c_void_p),
-                    ("Offset", wintypes.DWORD), ("OffsetHigh", wintypes.DWORD),
-                    ("hEvent", wintypes.HANDLE)]
-
-    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-
-    def _windows_lock(fd: int, start: int, length: int, exclusive: bool) -> bool:
-        flags = _LOCKFILE_FAIL_IMMEDIATELY | (_LOCKFILE_EXCLUSIVE_LOCK if exclusive else 0)
-        overlapped = _Overlapped(Offset=start)
-        handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
-        return bool(_kernel32.LockFileEx(handle, flags, 0, length, 0,
-                                         ctypes.byref(overlapped)))
-
-    def _windows_unlock(fd: int, start: int, length: int) -> None:
-        overlapped = _Overlapped(Offset=start)
-        handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
-        _kernel32.UnlockFileEx(handle, 0, length, 0, ctypes.byref(overlapped))
-    def _windows_convert(fd: int, start: int, length: int, exclusive: bool) -> bool:
-        """Windows stacks locks rather than converting them: to turn our shared lock into an
-        exclusive one, drop it and try; if that fails, take the shared one back."""
-        if _windows_lock(fd, start, length, exclusive):
-            return True
-        if not exclusive:
-            return False
-        _windows_unlock(fd, start, length)
-        if _windows_lock(fd, start, length, True):
-            return True
-        _windows_lock(fd, start, length, False)
-        return False
-else:
-    import fcntl
 
 
-def try_lock(fd: int, start: int, *, exclusive: bool, length: int = 1) -> bool:
-    """Take (or convert) a lock on `length` bytes from `start`; False if someone else holds
-    a conflicting one."""
-    if sys.platform == "win32":  # pragma: no cover
-        return _windows_convert(fd, start, length, exclusive)
-    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+def try_lock(fd: int, start: int, length: int = 1) -> bool:
+    """Lock `length` bytes from `start` exclusively; False at once if someone else holds any
+    of them."""
+    os.lseek(fd, start, os.SEEK_SET)
     try:
-        fcntl.lockf(fd, mode | fcntl.LOCK_NB, length, start, os.SEEK_SET)
-    except OSError:  # EAGAIN or EACCES: held elsewhere
+        if WINDOWS:  # pragma: no cover
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, length)
+        else:
+            os.lockf(fd, os.F_TLOCK, length)
+    except OSError:  # EAGAIN, EACCES, or Windows' "permission denied": held elsewhere
         return False
     return True
 
 
-def wait_lock(fd: int, start: int, *, exclusive: bool, seconds: float) -> bool:
-    """Like `try_lock`, retrying for up to `seconds` (a file replacement is brief)."""
+def wait_lock(fd: int, start: int, *, seconds: float) -> bool:
+    """Like `try_lock` on one byte, retrying for up to `seconds`."""
     deadline = time.monotonic() + seconds
-    while not try_lock(fd, start, exclusive=exclusive):
+    while not try_lock(fd, start):
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.05)
@@ -77,10 +47,11 @@ def wait_lock(fd: int, start: int, *, exclusive: bool, seconds: float) -> bool:
 
 
 def unlock(fd: int, start: int, length: int = 1) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        _windows_unlock(fd, start, length)
-        return
-    fcntl.lockf(fd, fcntl.LOCK_UN, length, start, os.SEEK_SET)
+    os.lseek(fd, start, os.SEEK_SET)
+    if WINDOWS:  # pragma: no cover
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, length)
+    else:
+        os.lockf(fd, os.F_ULOCK, length)
 
 
 def write_at(fd: int, data: bytes, offset: int) -> None:

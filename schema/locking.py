@@ -1,23 +1,26 @@
 """Who may touch a project: one writer at a time, and no file swap under anyone's feet.
 
-Each project has a lock file beside it, `<project>.lock`, holding two one-byte locks:
+Each project has a lock file beside it, `<project>.lock`. Its first bytes are locks:
 
-- the *writer* byte, held exclusively for as long as a connection may write to the project;
-- the *presence* byte, held shared by every Casecoder process with a connection open to the
-  project (read-only ones too), and exclusively by a command that replaces the whole file
-  (`encrypt`, `decrypt`, `restore`). Replacing the file, and removing its `-wal` and `-shm`,
-  is therefore only ever done when no other Casecoder has the project open.
+- byte 0, the *writer* lock, held for as long as a connection may write to the project;
+- byte 1, the *gate*, held briefly by a process arriving (while it takes a slot) and for the
+  whole of a file replacement (`encrypt`, `decrypt`, `restore`), so nobody arrives meanwhile;
+- bytes 2 to 65, *presence* slots: every Casecoder process with a connection open to the
+  project (read-only ones too) holds one. A replacement needs every other slot free, so the
+  whole file, with its `-wal` and `-shm`, is only ever replaced when no other Casecoder has
+  the project open.
 
-The locks are the operating system's, so they vanish when the holder exits, even after a
-crash or SIGKILL: a lock can never go stale. A process holds one descriptor per lock file and
-counts its uses, because closing any descriptor of a file drops all of a process's POSIX
-locks on it. The lock file is removed by the last user, when no one else holds either byte.
-
-The platform part (POSIX record locks, or Windows byte-range locks) lives in `_os_locks`.
+All are exclusive locks held by the operating system (see `_os_locks`), so they vanish when
+the holder exits, even after a crash or SIGKILL: a lock can never go stale. A process holds
+one descriptor per lock file and counts its uses, because closing any descriptor of a file
+drops all of a process's POSIX locks on it. The holder's name is written at byte 4096, clear
+of the locked bytes (Windows forbids reading those). The lock file is removed by the last
+user, when no one else holds any of its bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -32,7 +35,9 @@ from pathlib import Path
 from schema import _os_locks
 from schema.errors import ProjectError
 
-WRITER, PRESENCE = 0, 1  # byte offsets in the lock file
+WRITER, GATE, FIRST_SLOT, SLOTS = 0, 1, 2, 64  # byte offsets and slot count in the lock file
+HOLDER_AT = 4096  # where the writer's name is kept
+ARRIVAL_WAIT = 10.0  # seconds a newcomer waits at the gate while a replacement runs
 
 
 class ProjectLocked(ProjectError):
@@ -56,6 +61,7 @@ class ProjectInUse(ProjectError):
 @dataclass
 class _LockFile:
     fd: int
+    slot: int
     writers: int = 0
     users: int = 0
     replacing: bool = False
@@ -78,11 +84,11 @@ def acquire(path: str | Path) -> None:
     holds it. Uses within one process are counted; each needs a `release`."""
     with _guard:
         try:
-            entry = _enter(Path(path), write=True)
+            entry = _enter(Path(path))
         except OSError as exc:
             raise ProjectError(_unwritable(Path(path), exc)) from None
         if entry.writers == 0:
-            if not _os_locks.try_lock(entry.fd, WRITER, exclusive=True):
+            if not _os_locks.try_lock(entry.fd, WRITER):
                 holder = _read_holder(entry.fd)
                 _leave(_key(path))
                 raise ProjectLocked(Path(path).resolve(), holder)
@@ -108,7 +114,7 @@ def enter(path: str | Path) -> bool:
     either, since replacing needs to write the folder."""
     with _guard:
         try:
-            _enter(Path(path), write=False)
+            _enter(Path(path))
         except OSError:
             return False
         return True
@@ -127,17 +133,15 @@ def is_held_here(path: str | Path) -> bool:
 
 @contextmanager
 def replacing(path: str | Path, *, open_here: int = 0) -> Iterator[None]:
-    """Hold the writer lock and the only presence, so the project file may be replaced.
-
-    Refuses with ProjectLocked or ProjectInUse, changing nothing, when another Casecoder has
-    the project open, or when this process has more than `open_here` connections to it."""
+    """Hold the writer lock, the gate and every presence slot, so the project file may be
+    replaced. Refuses with ProjectLocked or ProjectInUse, changing nothing, when another
+    Casecoder has the project open, or this process has more than `open_here` uses of it."""
     path = Path(path)
     acquire(path)
     try:
         with _guard:
             entry = _held[_key(path)]
-            if entry.users - 1 > open_here or not _os_locks.try_lock(
-                    entry.fd, PRESENCE, exclusive=True):
+            if entry.users - 1 > open_here or not _take_all(entry):
                 raise ProjectInUse(f"{path} is open in another Casecoder window or command "
                                    f"(perhaps read-only). Close it there, then try again.")
             entry.replacing = True
@@ -146,16 +150,42 @@ def replacing(path: str | Path, *, open_here: int = 0) -> Iterator[None]:
         finally:
             with _guard:
                 entry.replacing = False
-                _os_locks.try_lock(entry.fd, PRESENCE, exclusive=False)
+                _give_all_back(entry)
     finally:
         release(path)
 
 
-def _enter(path: Path, *, write: bool) -> _LockFile:
+def _other_slots(entry: _LockFile) -> list[int]:
+    return [FIRST_SLOT + i for i in range(SLOTS) if FIRST_SLOT + i != entry.slot]
+
+
+def _take_all(entry: _LockFile) -> bool:
+    """The gate and every other slot, or none of them."""
+    if not _os_locks.wait_lock(entry.fd, GATE, seconds=ARRIVAL_WAIT):
+        return False
+    taken: list[int] = []
+    for byte in _other_slots(entry):
+        if not _os_locks.try_lock(entry.fd, byte):
+            for held in taken:
+                _os_locks.unlock(entry.fd, held)
+            _os_locks.unlock(entry.fd, GATE)
+            return False
+        taken.append(byte)
+    return True
+
+
+def _give_all_back(entry: _LockFile) -> None:
+    for byte in _other_slots(entry):
+        _os_locks.unlock(entry.fd, byte)
+    _os_locks.unlock(entry.fd, GATE)
+
+
+def _enter(path: Path) -> _LockFile:
     key = _key(path)
     entry = _held.get(key)
     if entry is None:
-        entry = _held[key] = _LockFile(_open_lock_file(lock_path(Path(key)), write=write))
+        fd, slot = _open_lock_file(lock_path(Path(key)))
+        entry = _held[key] = _LockFile(fd, slot)
     entry.users += 1
     return entry
 
@@ -168,26 +198,41 @@ def _leave(key: str) -> None:
     if entry.users > 0:
         return
     del _held[key]
-    alone = _os_locks.try_lock(entry.fd, WRITER, exclusive=True, length=2)
-    if alone and _still_linked(entry.fd, lock_path(Path(key))):
-        lock_path(Path(key)).unlink(missing_ok=True)
+    path = lock_path(Path(key))
+    alone = (_os_locks.try_lock(entry.fd, WRITER) and _os_locks.try_lock(entry.fd, GATE)
+             and _take_all_slots(entry))
+    if alone and not _os_locks.WINDOWS and _still_linked(entry.fd, path):
+        path.unlink(missing_ok=True)  # while every byte is ours, so nobody is mid-arrival
     os.close(entry.fd)
+    if alone and _os_locks.WINDOWS:  # pragma: no cover - Windows cannot remove an open file
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
-def _open_lock_file(path: Path, *, write: bool) -> int:
-    """A descriptor of the lock file at `path`, made if need be, with presence taken on it.
+def _take_all_slots(entry: _LockFile) -> bool:
+    return all(_os_locks.try_lock(entry.fd, byte) for byte in _other_slots(entry))
 
-    The last user removes the file only while holding both bytes exclusively, so a file that
-    is still at `path` once presence is ours will stay there until we leave."""
+
+def _open_lock_file(path: Path) -> tuple[int, int]:
+    """A descriptor of the lock file at `path`, made if need be, and the presence slot taken
+    on it. The last user removes the file only while holding every byte, so a file that is
+    still at `path` once a slot is ours stays there until we leave."""
     while True:
-        fd = _open_or_make(path, write=write)
-        if not _os_locks.wait_lock(fd, PRESENCE, exclusive=False, seconds=10.0):
+        fd = _open_or_make(path)
+        if not _os_locks.wait_lock(fd, GATE, seconds=ARRIVAL_WAIT):
             os.close(fd)
             raise ProjectInUse(f"{path.with_suffix('')} is being replaced by another "
                                f"Casecoder (encrypt, decrypt or restore). Try again when it "
                                f"has finished.")
+        slot = next((FIRST_SLOT + i for i in range(SLOTS)
+                     if _os_locks.try_lock(fd, FIRST_SLOT + i)), None)
+        _os_locks.unlock(fd, GATE)
+        if slot is None:
+            os.close(fd)
+            raise ProjectInUse(f"{path.with_suffix('')} is open in {SLOTS} Casecoder "
+                               f"processes already; close some of them.")
         if _still_linked(fd, path):
-            return fd
+            return fd, slot
         os.close(fd)
 
 
@@ -196,13 +241,10 @@ def _unwritable(path: Path, exc: OSError) -> str:
             f"project to a folder you can write to, or open it read-only.")
 
 
-def _open_or_make(path: Path, *, write: bool) -> int:
-    try:
-        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        if write or not path.exists():
-            raise
-        return os.open(path, os.O_RDONLY)
+def _open_or_make(path: Path) -> int:
+    """Locks need a descriptor open for writing; a reader that cannot have one goes without
+    (enter returns False), which is safe: nobody can replace a file in a read-only folder."""
+    return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
 
 
 def _still_linked(fd: int, path: Path) -> bool:
@@ -213,15 +255,23 @@ def _still_linked(fd: int, path: Path) -> bool:
 
 
 def _write_holder(fd: int) -> None:
-    info = {"user": getpass.getuser(), "host": platform.node(), "pid": os.getpid(),
+    info = {"user": _user_name(), "host": platform.node(), "pid": os.getpid(),
             "since": datetime.now(UTC).isoformat(timespec="seconds")}
     data = json.dumps(info).encode()
-    os.ftruncate(fd, 0)
-    _os_locks.write_at(fd, data, 0)
+    os.ftruncate(fd, HOLDER_AT)
+    _os_locks.write_at(fd, data, HOLDER_AT)
+
+
+def _user_name() -> str:
+    """The login name, from the environment (Windows sets USERNAME) or the user database."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no pwd module, or no entry for this user
+        return "unknown"
 
 
 def _read_holder(fd: int) -> dict:
     try:
-        return json.loads(_os_locks.read_at(fd, 4096, 0) or b"{}")
+        return json.loads(_os_locks.read_at(fd, 4096, HOLDER_AT) or b"{}")
     except (ValueError, OSError):
         return {}

@@ -27,13 +27,17 @@ import contextlib
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import threading
 import unicodedata
 from multiprocessing.connection import Connection, wait
 
 from schema.documents.messages import short_text
+
+try:
+    import resource  # POSIX: a memory limit per worker
+except ImportError:  # pragma: no cover - Windows has no rlimits; the page timeout still holds
+    resource = None
 from schema.documents.reading_order import reading_order
 
 MEMORY_LIMIT_BYTES = 2 * 1024**3  # a runaway page fails with MemoryError, not the machine
@@ -153,7 +157,7 @@ def serve(conn: Connection) -> None:
     _ignore_interrupts()
     _exit_with_parent()
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # damage is reported in replies
-    with contextlib.suppress(ValueError, OSError):
+    with contextlib.suppress(ValueError, OSError, AttributeError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     opened: _OpenDocument | None = None
     while True:
