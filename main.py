@@ -11,7 +11,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop.commands import run_command_line
+    from desktop.cli import run_command_line
 
     return run_command_line(sys.argv[1:] if argv is None else argv)
 

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.cli.common import default_coder
+from desktop.demo.build import build_demo, default_demo_path
 from desktop.main_window import MainWindow
+from desktop.project.coder_name_dialog import CoderNameDialog
 from desktop.settings import AppSettings
 from desktop.workers import start_task_with_dialog
 
@@ -36,9 +39,6 @@ def coder_name(settings: AppSettings) -> str:
     name = settings.coder_name()
     if name:
         return name
-    from desktop.commands.common import default_coder
-    from desktop.dialogs.coder_name import CoderNameDialog
-
     dialog = CoderNameDialog(name=default_coder())
     if dialog.exec() and dialog.name():
         settings.set_coder_name(dialog.name())
@@ -48,26 +48,17 @@ def coder_name(settings: AppSettings) -> str:
 
 
 def demo_path() -> Path:
-    from desktop.demo import default_demo_path
-
     return default_demo_path()
 
 
 def open_demo(window: MainWindow) -> None:
     """Open the demo project, building it first (in the background) if there is none."""
-    try:
-        path = demo_path()
-    except ImportError:
-        window.statusBar().showMessage("No project yet: create one with Project > New "
-                                       "project, or open one.")
-        return
+    path = demo_path()
     if path.exists():
         window.open_project(path)
         return
 
     def work(progress) -> Path:
-        from desktop.demo import build_demo
-
         return build_demo(path, progress=progress)
 
     window.demo_task = start_task_with_dialog(
@@ -80,8 +71,6 @@ def create_main_window(project: str | Path | None, settings: AppSettings | None 
                        coder: str | None = None) -> MainWindow:
     """The main window on `project` (or none), without asking anything: the coder is the one
     in settings, else the system user. For scripts and tests; `run_app` asks first."""
-    from desktop.commands.common import default_coder
-
     set_up_application()
     settings = settings or AppSettings()
     window = MainWindow(settings, coder or settings.coder_name() or default_coder())

@@ -13,15 +13,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
-from desktop import project_flows
-from desktop.case_list_panel import CaseListPanel
-from desktop.project_recovery import offer_restore, report_backup
+from desktop.coding.case_list_panel import CaseListPanel
+from desktop.coding.workspace import Workspace
+from desktop.project import flows as project_flows
+from desktop.project.passphrase_dialog import unlock_project
+from desktop.project.recovery import offer_restore, report_backup
 from desktop.settings import AppSettings
 from desktop.window_actions import Feature, WindowActions
-from desktop.workspace import Workspace
 from schema.errors import ProjectDamaged
 from schema.locking import ProjectLocked
 from schema.records import Case
+from widgets.coding_form import CodingForm
+from widgets.pdf.viewer import PdfViewer
 
 
 class MainWindow(QMainWindow):
@@ -190,20 +193,12 @@ class MainWindow(QMainWindow):
 
 def _unlocked(parent: QWidget, path: Path) -> bool:
     """Ask for an encrypted project's passphrase first (False if the user cancels)."""
-    try:
-        from desktop.passphrase_dialog import unlock_project
-    except ImportError:
-        return True
     return unlock_project(parent, path)
 
 
 def _make_viewer() -> QWidget:
-    from widgets.pdf_viewer import PdfViewer
-
     return PdfViewer()
 
 
 def _make_form() -> QWidget:
-    from widgets.coding_form import CodingForm
-
     return CodingForm()

@@ -155,12 +155,12 @@ def _describe(exc: Exception) -> str:
 
 
 def _open_store(path: Path, coder: str) -> Store:
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
 
     return open_store(path, coder=coder, backup=False)
 
 
 def _open_read_only(path: Path, coder: str) -> Store:
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
 
     return open_store(path, coder=coder, readonly=True)

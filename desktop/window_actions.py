@@ -1,20 +1,26 @@
 """The main window's actions, menus and toolbar, with their shortcuts.
 
-Actions for features written elsewhere (exports, merge, reconciliation, agreement) import
-their dialog only when triggered; one whose module is not installed stays disabled with a
-tooltip saying so, and the window still starts.
+Each feature's dialog is imported here directly and opened through `MainWindow.open_feature`,
+so "go to definition" on a menu entry leads to its dialog.
 """
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
 
-from widgets.case_list import STATUS_LABELS
+from desktop.audit.dialog import show_audit_dialog
+from desktop.brief.dialog import show_brief_dialog
+from desktop.merge.agreement_dialog import show_agreement_dialog
+from desktop.merge.reconcile_dialog import show_reconcile_dialog
+from desktop.merge.wizard import show_merge_wizard
+from desktop.project.restore_dialog import show_restore_dialog
+from desktop.tables.dialog import show_tables_dialog
+from widgets.cases.case_list import STATUS_LABELS
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -22,35 +28,25 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Feature:
-    """A dialog another part of Casecoder provides, opened by `module.function`."""
+    """A dialog opened from the Export or Tools menu: `show(window, project_path[, case_id])`.
+    One that replaces the project file is shown with the project closed."""
 
     key: str
     text: str
-    module: str
-    function: str
+    show: Callable[..., object]
     needs_case: bool = False
+    closes_project: bool = False
 
 
 FEATURES = (
-    Feature("tables", "Summary &tables…", "desktop.tables_dialog", "show_tables_dialog"),
-    Feature("brief", "Learning &brief…", "desktop.brief_dialog", "show_brief_dialog",
-            needs_case=True),
-    Feature("merge", "&Merge projects…", "desktop.merge_wizard", "show_merge_wizard"),
-    Feature("reconcile", "&Reconcile codings…", "desktop.reconcile_dialog",
-            "show_reconcile_dialog", needs_case=True),
-    Feature("agreement", "Coder &agreement…", "desktop.agreement_dialog",
-            "show_agreement_dialog"),
-    Feature("audit", "Audit &log…", "desktop.audit_dialog", "show_audit_dialog"),
-    Feature("restore", "Restore from &backup…", "desktop.restore_dialog",
-            "show_restore_dialog"),
+    Feature("tables", "Summary &tables…", show_tables_dialog),
+    Feature("brief", "Learning &brief…", show_brief_dialog, needs_case=True),
+    Feature("merge", "&Merge projects…", show_merge_wizard),
+    Feature("reconcile", "&Reconcile codings…", show_reconcile_dialog, needs_case=True),
+    Feature("agreement", "Coder &agreement…", show_agreement_dialog),
+    Feature("audit", "Audit &log…", show_audit_dialog),
+    Feature("restore", "Restore from &backup…", show_restore_dialog, closes_project=True),
 )
-
-
-def feature_available(feature: Feature) -> bool:
-    try:
-        return importlib.util.find_spec(feature.module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class WindowActions:
@@ -101,12 +97,7 @@ class WindowActions:
         return action
 
     def _feature_action(self, feature: Feature) -> QAction:
-        action = self._action(feature.text, lambda: self.window.open_feature(feature))
-        if not feature_available(feature):
-            action.setEnabled(False)
-            action.setToolTip(f"Not available: {feature.module} is not part of this build")
-            action.setProperty("missing", True)
-        return action
+        return self._action(feature.text, lambda: self.window.open_feature(feature))
 
     def _status_combo(self) -> QComboBox:
         combo = QComboBox(objectName="caseStatus")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.commands import run_command_line
-from desktop.demo import build_demo, default_demo_path
-from desktop.demo_evidence import letters
-from desktop.demo_pdf import parse_body, read_sample
+from desktop.cli import run_command_line
+from desktop.demo.build import build_demo, default_demo_path
+from desktop.demo.evidence import letters
+from desktop.demo.pdf import parse_body, read_sample
 from schema.documents.text_layer import page_lines
 from schema.errors import CasecoderError, ProjectError
 from schema.integrity import check_project
@@ -159,7 +159,7 @@ def test_build_reports_progress_and_can_run_off_the_main_thread(tmp_path):
 
 
 def test_replacing_a_demo_open_in_another_casecoder_is_refused(tmp_path):
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
 
     target = build_demo(tmp_path / "demo.casecoder")
     holder = open_store(target, coder="someone")

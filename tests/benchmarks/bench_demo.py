@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.demo import build_demo  # noqa: E402
+from desktop.demo.build import build_demo  # noqa: E402
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.widgets.make_pdf import review_pdf  # noqa: E402
 from tests.widgets.pdf_helpers import at, line_on_screen  # noqa: E402
-from widgets.pdf_viewer import PdfViewer  # noqa: E402
+from widgets.pdf.viewer import PdfViewer  # noqa: E402
 
 
 def painted(viewer: PdfViewer) -> bool:

@@ -8,7 +8,7 @@ from pdfminer.high_level import extract_text
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
-from desktop.brief_dialog import BriefDialog
+from desktop.brief.dialog import BriefDialog
 from tests.brief.sample import code_sample_case
 
 
@@ -23,7 +23,7 @@ def test_preview_shows_the_brief_and_saves_it(qtbot, store, project_path, tmp_pa
     assert dialog.document.pageCount() >= 2
     assert dialog.save_button.isEnabled()
     out = tmp_path / "saved.pdf"
-    monkeypatch.setattr("desktop.brief_dialog.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("desktop.brief.dialog.QFileDialog.getSaveFileName",
                         lambda *args, **kwargs: (str(out), ""))
     dialog.save_button.click()
     assert out.read_bytes() == dialog.result_pdf

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.case_list_panel import CaseListPanel
+from desktop.coding.case_list_panel import CaseListPanel
 from schema.records import Case
 
 

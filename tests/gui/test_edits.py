@@ -3,7 +3,7 @@ reaches back into another case (which is opened to show the change)."""
 
 from __future__ import annotations
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from desktop.settings import AppSettings
 from tests.gui.helpers import open_window, wait_idle
 

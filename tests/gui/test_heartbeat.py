@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from desktop.dialogs.import_documents import ImportSummaryDialog
+from desktop.documents.import_dialog import ImportSummaryDialog
 from desktop.settings import AppSettings
 from tests.gui.helpers import open_window, wait_dialog
 from tests.widgets.make_pdf import make_pdf

@@ -9,13 +9,13 @@ import textwrap
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from desktop.settings import AppSettings
 from tests.gui.helpers import open_window, wait_idle
 
 HOLD = textwrap.dedent("""
     import sys, time
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
     store = open_store(sys.argv[1], coder="Other analyst")
     print("open", flush=True)
     time.sleep(60)

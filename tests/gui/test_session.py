@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.commands.common import open_store
-from desktop.dialogs.import_documents import ImportSummaryDialog
-from desktop.dialogs.new_case import NewCaseDialog
-from desktop.dialogs.new_project import NewProjectDialog
+from desktop.cli.common import open_store
+from desktop.coding.new_case_dialog import NewCaseDialog
+from desktop.documents.import_dialog import ImportSummaryDialog
+from desktop.project.new_project_dialog import NewProjectDialog
 from desktop.settings import AppSettings
 from tests.gui.helpers import (
     LEFT,

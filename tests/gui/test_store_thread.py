@@ -44,7 +44,7 @@ def test_a_project_that_cannot_be_opened_reports_why(qtbot, tmp_path):
 
 
 def test_close_writes_every_queued_edit_first(qtbot, project_path):
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
 
     thread = StoreThread(project_path, "A. Analyst")
     for n in range(20):

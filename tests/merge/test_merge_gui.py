@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.agreement_dialog import AgreementDialog
-from desktop.merge_wizard import MergeWizard
-from desktop.reconcile_dialog import ReconcileDialog
+from desktop.merge.agreement_dialog import AgreementDialog
+from desktop.merge.reconcile_dialog import ReconcileDialog
+from desktop.merge.wizard import MergeWizard
 from schema.consensus import consensus_coding
 from schema.project import open_project
 from schema.store import Store

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 
 
 def main() -> None:

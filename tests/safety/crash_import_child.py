@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from schema.documents.importer import import_pdfs
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from main import main
 from schema import backup
 from schema.backup import list_backups

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from schema.integrity import check_project
 from schema.project import open_project
 from schema.store import Store

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from desktop.settings import AppSettings
 from main import main
 from schema import backup

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.commands import build_parser
+from desktop.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFLINE = Path(__file__).with_name("offline")

@@ -9,13 +9,13 @@ import textwrap
 
 import pytest
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from main import main
 from schema.locking import ProjectLocked, lock_path
 
 HOLD = textwrap.dedent("""
     import sys, time
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
     store = open_store(sys.argv[1], coder="Holder")
     print("open", flush=True)
     time.sleep(60)

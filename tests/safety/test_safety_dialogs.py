@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.audit_dialog import AuditDialog
-from desktop.commands import common
-from desktop.passphrase_dialog import PassphraseDialog
-from desktop.restore_dialog import RestoreDialog
+from desktop.audit.dialog import AuditDialog
+from desktop.cli import common
+from desktop.project.passphrase_dialog import PassphraseDialog
+from desktop.project.restore_dialog import RestoreDialog
 from schema import backup
 from schema.backup import list_backups
 from schema.encryption import forget_passphrase, passphrase_for

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.commands.common import open_store
+from desktop.cli.common import open_store
 from schema import connections
 from schema.file_swap import encrypt_project
 from schema.integrity import check_project
@@ -27,7 +27,7 @@ from tests.safety.shared_file.rounds import ROOT, command
 PASSPHRASE = {"CASECODER_PASSPHRASE": "a passphrase"}
 HOLD = textwrap.dedent("""
     import sys, time
-    from desktop.commands.common import open_store
+    from desktop.cli.common import open_store
     store = open_store(sys.argv[1], coder="Holder", readonly=sys.argv[2] == "ro")
     if sys.argv[2] == "rw":
         store.create_case("HELD-1", "DHR")

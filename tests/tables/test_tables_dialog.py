@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.tables_dialog import TablesDialog
+from desktop.tables.dialog import TablesDialog
 
 
 def _wait_computed(qtbot, dialog: TablesDialog) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.widgets.make_pdf import GeneratedPdf, review_pdf
-from widgets.pdf_viewer import PdfViewer
+from widgets.pdf.viewer import PdfViewer
 
 VIEWER_SIZE = (900, 760)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, QRectF
 
 from tests.widgets.make_pdf import PlacedLine
-from widgets.pdf_viewer import PdfViewer
+from widgets.pdf.viewer import PdfViewer
 
 
 def line_on_screen(viewer: PdfViewer, line: PlacedLine) -> QRectF:

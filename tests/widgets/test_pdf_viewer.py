@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.widgets.make_pdf import make_pdf
-from widgets.pdf_viewer import NO_DOCUMENT, PdfViewer
+from widgets.pdf.viewer import NO_DOCUMENT, PdfViewer
 
 
 def test_loads_a_generated_review_on_page_one(pdf_viewer):

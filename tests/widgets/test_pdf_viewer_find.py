@@ -87,7 +87,7 @@ def test_page_list_navigates_on_click_and_follows_the_page(pdf_viewer, qtbot):
 
 
 def test_thumbnails_render_lazily_for_a_long_document(qtbot):
-    from widgets.pdf_viewer import PdfViewer
+    from widgets.pdf.viewer import PdfViewer
 
     long_review = review_pdf(150)
     viewer = PdfViewer()

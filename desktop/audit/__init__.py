@@ -1,0 +1,1 @@
+"""desktop/audit: see the README's Layout section."""

@@ -1,0 +1,1 @@
+"""desktop/brief: see the README's Layout section."""

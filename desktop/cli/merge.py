@@ -1,0 +1,109 @@
+"""`merge`, `agreement` and `conflicts`: combining borough projects and comparing codings."""
+
+from __future__ import annotations
+
+import sys
+
+from desktop.cli.common import add_project_argument, default_coder, open_store, unlock
+from schema.agreement import project_agreement, write_csv
+from schema.errors import NotFoundError, ProjectError
+from schema.merge import merge_projects
+from schema.merge.conflicts import case_conflicts, cases_with_several_codings
+from schema.merge.report import conflict_lines
+from schema.project import is_encrypted
+
+
+def register(subparsers) -> None:
+    merge = subparsers.add_parser(
+        "merge", help="merge projects from several sites into one",
+        description="Merge SOURCE projects into TARGET (created if it does not exist). "
+                    "Records are matched by UUID; the same review coded in two places "
+                    "becomes one case with both codings. All or nothing: on any failure "
+                    "TARGET is left as it was. Merging the same sources again changes nothing.")
+    merge.add_argument("target", metavar="TARGET", help="the project to merge into")
+    merge.add_argument("sources", metavar="SOURCE", nargs="+", help="projects to merge in")
+    merge.add_argument("--no-documents", action="store_true",
+                       help="codings only: no PDF bytes, page text or real-name registers "
+                            "(for sharing outside the borough)")
+    merge.add_argument("--site", default="", help="site name of a new TARGET")
+    merge.add_argument("--coder", default=None, help="your name, recorded in the audit log")
+    merge.set_defaults(handler=_merge)
+
+    agreement = subparsers.add_parser(
+        "agreement", help="inter-coder agreement per categorical field",
+        description="Percent agreement, Cohen's kappa (two coders) and Krippendorff's alpha "
+                    "(nominal) for each categorical field, over the cases coded more than "
+                    "once, with the number of units behind each figure.")
+    add_project_argument(agreement)
+    agreement.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    agreement.set_defaults(handler=_agreement)
+
+    conflicts = subparsers.add_parser(
+        "conflicts", help="list fields on which the codings of a case differ",
+        description="List, per case coded more than once, the fields whose codings differ. "
+                    "Exits 1 when there are any.")
+    add_project_argument(conflicts)
+    conflicts.add_argument("--case", metavar="REF", help="only the case with this reference")
+    conflicts.set_defaults(handler=_conflicts)
+
+
+def _merge(args) -> int:
+    for path in [args.target, *args.sources]:
+        try:
+            encrypted = is_encrypted(path)
+        except ProjectError:
+            continue  # the merge itself says what is wrong with this file
+        if encrypted:
+            unlock(path)
+    report = merge_projects(args.target, args.sources, actor=args.coder or default_coder(),
+                            include_documents=not args.no_documents, site=args.site)
+    print(report.text())
+    return 0
+
+
+def _agreement(args) -> int:
+    store = open_store(args.project, readonly=True)
+    try:
+        results = project_agreement(store.db, store.codebook)
+    finally:
+        store.close()
+    if args.out:
+        write_csv(results, args.out)
+    measured = [r for r in results if r.units]
+    if not measured:
+        print("No case is coded more than once, so there is no agreement to measure.",
+              file=sys.stderr)
+    print(f"{'field':<34} {'N':>5} {'coders':>6} {'agree':>6} {'kappa':>6} {'alpha':>6}")
+    for r in measured:
+        print(f"{r.path:<34} {r.units:>5} {r.coders:>6} {_num(r.percent, pct=True):>6} "
+              f"{_num(r.kappa):>6} {_num(r.alpha):>6}")
+    if args.out:
+        print(f"Wrote {len(results)} fields to {args.out}.")
+    return 0
+
+
+def _num(value: float | None, pct: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0%}" if pct else f"{value:.2f}"
+
+
+def _conflicts(args) -> int:
+    store = open_store(args.project, readonly=True)
+    try:
+        if args.case:
+            cases = store.find_cases(args.case)
+            if not cases:
+                raise NotFoundError(f"no case with reference {args.case!r} in {args.project}")
+            case_ids = [c.id for c in cases]
+        else:
+            case_ids = cases_with_several_codings(store.db)
+        found = [c.as_dict() for case_id in case_ids
+                 for c in case_conflicts(store.db, store.codebook, case_id)]
+    finally:
+        store.close()
+    for line in conflict_lines(found, limit=len(found)):
+        print(line)
+    cases = len({c["case_id"] for c in found})
+    print(f"{len(found)} differing field(s) in {cases} case(s).", file=sys.stderr)
+    return 1 if found else 0

@@ -1,0 +1,127 @@
+"""`new`, `info`, `cases` and `check`: creating and inspecting project files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.cli.common import (
+    add_project_argument,
+    ask_passphrase,
+    default_coder,
+    open_store,
+    unlock,
+)
+from schema.codebook_loader import load_codebook
+from schema.encryption import PassphraseRequired
+from schema.errors import ProjectError
+from schema.integrity import check_project
+from schema.migrations import latest_version
+from schema.project import create_project
+from schema.resources import default_codebook_path
+
+COUNTED_TABLES = ("cases", "codings", "entities", "answers", "evidence", "documents",
+                  "audit_log")
+
+
+def register(subparsers) -> None:
+    new = subparsers.add_parser("new", help="create a new project file",
+                                description="Create a new, empty .casecoder project.")
+    new.add_argument("project", metavar="PROJECT", help="path of the new file (.casecoder)")
+    new.add_argument("--site", default="", help="the site (borough) that codes in it")
+    new.add_argument("--coder", default=None, help="your name, recorded in the audit log")
+    new.add_argument("--codebook", metavar="FILE", help="a YAML codebook (default: built-in)")
+    new.add_argument("--encrypt", action="store_true",
+                     help="encrypt the file; the passphrase is asked for, or read from "
+                          "CASECODER_PASSPHRASE")
+    new.set_defaults(handler=_new)
+
+    info = subparsers.add_parser("info", help="show a project's site, ids, codebook and counts")
+    add_project_argument(info)
+    info.set_defaults(handler=_info)
+
+    cases = subparsers.add_parser("cases", help="list the cases in a project, one per line")
+    add_project_argument(cases)
+    cases.set_defaults(handler=_cases)
+
+    check = subparsers.add_parser(
+        "check", help="check integrity, foreign keys and schema version",
+        description="Check a project. Exits 1 and lists the problems if any are found.")
+    add_project_argument(check)
+    check.set_defaults(handler=_check)
+
+
+def _new(args) -> int:
+    codebook = load_codebook(args.codebook or default_codebook_path())
+    if Path(args.project).exists():
+        raise ProjectError(f"{args.project} already exists; it was left untouched. "
+                           f"Choose a new name.")
+    passphrase = ask_passphrase("New passphrase: ", confirm=True) if args.encrypt else None
+    db = create_project(args.project, site=args.site, coder=args.coder or default_coder(),
+                        codebook=codebook, passphrase=passphrase)
+    db.conn.close()
+    sealed = ", encrypted" if passphrase else ""
+    print(f"Created {args.project} (site: {args.site or '-'}, codebook {codebook.key}{sealed}).")
+    return 0
+
+
+def _info(args) -> int:
+    store = open_store(args.project, readonly=True)
+    try:
+        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+        book = store.codebook
+        lines = [
+            ("Project", str(Path(args.project))),
+            ("Site", store.site or "-"),
+            ("Database id", store.meta.get("database_id", "?")),
+            ("Created", f"{store.meta.get('created_at', '?')} by "
+                        f"{store.meta.get('created_by', '?')}"),
+            ("Codebook", f"{book.id} version {book.version} ({book.title})"),
+            ("Schema version", f"{version} (this app: {latest_version()})"),
+        ]
+        lines += [(table.replace("_", " ").capitalize(), str(store.count(table)))
+                  for table in COUNTED_TABLES]
+    finally:
+        store.close()
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label + ':':<{width + 1}} {value}")
+    return 0
+
+
+def _cases(args) -> int:
+    store = open_store(args.project, readonly=True)
+    try:
+        cases = store.list_cases()
+        book = store.codebook
+    finally:
+        store.close()
+    if not cases:
+        print("No cases yet.", file=sys.stderr)
+    for case in cases:
+        category = book.category_label(case.category) if case.category else "-"
+        print(f"{case.reference}\t{case.review_type}\t{category}\t{case.status}")
+    return 0
+
+
+def _check(args) -> int:
+    if Path(args.project).exists():
+        _unlock_if_project(args.project)
+    problems = check_project(args.project)
+    if problems:
+        print(f"{args.project}: {len(problems)} problem(s) found:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"{args.project}: OK (integrity, foreign keys, schema version {latest_version()}).")
+    return 0
+
+
+def _unlock_if_project(path: str) -> None:
+    """Ask for the passphrase of an encrypted project; leave other failures to `check`."""
+    try:
+        unlock(path)
+    except PassphraseRequired:
+        raise
+    except ProjectError:
+        return

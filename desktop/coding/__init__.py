@@ -1,0 +1,1 @@
+"""desktop/coding: see the README's Layout section."""

@@ -1,0 +1,1 @@
+"""desktop/demo: see the README's Layout section."""

@@ -1,0 +1,1 @@
+"""desktop/documents: see the README's Layout section."""

@@ -1,0 +1,105 @@
+"""Importing review PDFs from the window: a background task with a progress dialog and Cancel,
+then a summary of what happened to each file.
+
+The task opens its own connection to the project (SQLite connections are per thread) and
+calls the importer; text extraction runs in worker processes, so the GUI stays responsive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.workers import Progress, Task, start_task_with_dialog
+
+STATUS_TEXT = {"imported": "Imported", "already_present": "Already in project",
+               "needs_password": "Needs a password", "no_text": "No text (scanned)",
+               "partial": "Partly read", "unreadable": "Not imported", "cancelled": "Cancelled"}
+_TROUBLE = {"needs_password", "unreadable"}
+_WARNING = {"no_text", "partial", "cancelled"}
+
+
+def start_import(parent: QWidget | None, project: Path, coder: str, paths: list[str], *,
+                 case_id: str | None, on_finished: Callable[[list], None],
+                 on_failure: Callable[[str], None]) -> Task:
+    """Import `paths` in the background; `on_finished(outcomes)` gets one outcome per file,
+    including after Cancel (the files not done are then reported as cancelled)."""
+    outcomes: list = []
+
+    def work(progress: Progress) -> list:
+        from desktop.cli.common import open_store
+        from schema.documents.importer import import_pdfs
+
+        store = open_store(project, coder=coder)
+        try:
+            outcomes.extend(import_pdfs(
+                store, paths, case_id=case_id, progress=progress.update,
+                cancel=lambda: progress.cancelled))
+        finally:
+            store.close()
+        return outcomes
+
+    label = f"Importing {len(paths)} document{'s' if len(paths) != 1 else ''}"
+    return start_task_with_dialog(parent, label, work, on_success=on_finished,
+                                  on_failure=on_failure,
+                                  on_cancel=lambda: on_finished(outcomes))
+
+
+class ImportSummaryDialog(QDialog):
+    """One row per file: its name, its status, and the one-line explanation."""
+
+    def __init__(self, outcomes: list, *, case_reference: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished")
+        self.setMinimumSize(640, 260)
+        fine = sum(1 for o in outcomes if o.status in ("imported", "already_present"))
+        where = f" and linked to case {case_reference}" if case_reference and fine else ""
+        heading = QLabel(f"{fine} of {len(outcomes)} file{'s' if len(outcomes) != 1 else ''} "
+                         f"are in the project{where}.")
+        self.table = QTableWidget(len(outcomes), 3, objectName="importResults")
+        self.table.setHorizontalHeaderLabels(["File", "Status", "Details"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, outcome in enumerate(outcomes):
+            self._fill_row(row, outcome)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def _fill_row(self, row: int, outcome) -> None:
+        status = QTableWidgetItem(STATUS_TEXT.get(outcome.status, outcome.status))
+        if outcome.status in _TROUBLE:
+            status.setForeground(QColor("#b00020"))
+        elif outcome.status in _WARNING:
+            status.setForeground(QColor("#b26a00"))
+        status.setData(Qt.ItemDataRole.UserRole, outcome.status)
+        details = QTableWidgetItem(outcome.message)
+        details.setToolTip(outcome.message)
+        self.table.setItem(row, 0, QTableWidgetItem(Path(outcome.path).name))
+        self.table.setItem(row, 1, status)
+        self.table.setItem(row, 2, details)
+
+    def statuses(self) -> list[str]:
+        return [self.table.item(r, 1).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.table.rowCount())]

@@ -1,0 +1,1 @@
+"""desktop/merge: see the README's Layout section."""

@@ -1,0 +1,174 @@
+"""The merge wizard: choose source projects, merge them into this project in the background
+with progress, and read the merge report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.cli.common import default_coder
+from desktop.workers import Progress, Task, start_task
+from schema.merge import MergeReport, merge_projects
+
+
+def run_merge(target: Path, sources: list[Path], include_documents: bool,
+              progress: Progress) -> MergeReport:
+    """The background work: the merge, reporting progress and stopping on cancel (which
+    rolls the whole merge back)."""
+    def report(done: int, total: int, message: str) -> None:
+        progress.check()
+        progress.update(done, total, message)
+
+    return merge_projects(target, sources, actor=default_coder(),
+                          include_documents=include_documents, progress=report)
+
+
+class MergeWizard(QDialog):
+    def __init__(self, target: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.task: Task | None = None
+        self.report: MergeReport | None = None
+        self.setWindowTitle(f"Merge projects into {target.name}")
+        self.resize(820, 620)
+        self._setup_ui()
+        self._update_buttons()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(
+            f"Projects from other sites are merged into <b>{self.target.name}</b>. Cases are "
+            "matched by their ids; a review coded in two places becomes one case holding "
+            "both codings. If anything goes wrong, this project is left as it was."))
+        self.sources = QListWidget()
+        self.sources.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.sources, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add projects…")
+        self.add_button.clicked.connect(self._choose_sources)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self._remove_selected)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.codings_only = QCheckBox("Codings only: leave out PDFs, page text and real-name "
+                                      "registers (for sharing outside the borough)")
+        layout.addWidget(self.codings_only)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.report_view = QPlainTextEdit(readOnly=True)
+        self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.report_view.setPlaceholderText("The merge report appears here.")
+        layout.addWidget(self.report_view, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.setDefault(True)
+        self.merge_button.clicked.connect(self.start_merge)
+        self.cancel_button = QPushButton("Cancel merge")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.cancel_button.setVisible(False)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.accept)
+        for button in (self.merge_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def add_sources(self, paths: list[Path]) -> None:
+        present = set(self.source_paths())
+        for path in paths:
+            if path not in present and path.resolve() != self.target.resolve():
+                self.sources.addItem(str(path))
+        self._update_buttons()
+
+    def source_paths(self) -> list[Path]:
+        return [Path(self.sources.item(i).text()) for i in range(self.sources.count())]
+
+    def _choose_sources(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Projects to merge in",
+                                                str(self.target.parent),
+                                                "Casecoder projects (*.casecoder)")
+        self.add_sources([Path(n) for n in names])
+
+    def _remove_selected(self) -> None:
+        for item in self.sources.selectedItems():
+            self.sources.takeItem(self.sources.row(item))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.task is not None
+        self.merge_button.setEnabled(not running and self.sources.count() > 0)
+        self.remove_button.setEnabled(not running and bool(self.sources.selectedItems()))
+        self.add_button.setEnabled(not running)
+        self.codings_only.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+
+    def start_merge(self) -> None:
+        sources, include = self.source_paths(), not self.codings_only.isChecked()
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText("Checking the sources…")
+        self.report_view.clear()
+        self.task = start_task(lambda p: run_merge(self.target, sources, include, p),
+                               on_success=self._finished, on_failure=self._failed,
+                               on_progress=self._progressed, on_cancel=self._cancelled)
+        self._update_buttons()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(message)
+
+    def _finished(self, report: MergeReport) -> None:
+        self.report = report
+        self._done("Merge complete." if report.changed else
+                   "Nothing new: this project already held everything in the sources.")
+        self.report_view.setPlainText(report.text())
+
+    def _failed(self, message: str) -> None:
+        self._done("The merge was refused or failed; this project was left as it was.")
+        self.report_view.setPlainText(message)
+
+    def _cancelled(self) -> None:
+        self._done("Merge cancelled; this project was left as it was.")
+
+    def _cancel(self) -> None:
+        if self.task:
+            self.task.cancel()
+            self.status.setText("Cancelling…")
+
+    def _done(self, status: str) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.status.setText(status)
+        self._update_buttons()
+
+    def reject(self) -> None:  # Escape while merging must not leave the task orphaned
+        if self.task is None:
+            super().reject()
+
+
+def show_merge_wizard(parent: QWidget | None, target_path: Path) -> bool:
+    """Run the wizard modally; True when the merge changed the project (refresh views)."""
+    wizard = MergeWizard(Path(target_path), parent)
+    wizard.exec()
+    return bool(wizard.report and wizard.report.changed)

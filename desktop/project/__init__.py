@@ -1,0 +1,1 @@
+"""desktop/project: see the README's Layout section."""

@@ -1,0 +1,142 @@
+"""What the Project menu does: new and open project, import documents, new case, and the
+dialogs other features provide. Each flow is a dialog (opened non-modally with `open()`, so
+tests and users drive the same widgets) followed by background work.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.coding.case_loading import create_case_with_documents, read_overview
+from desktop.coding.new_case_dialog import NewCaseDialog
+from desktop.documents.import_dialog import ImportSummaryDialog, start_import
+from desktop.project.new_project_dialog import NewProjectDialog
+from desktop.workers import start_task
+from schema.project import PROJECT_SUFFIX
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from desktop.window_actions import Feature
+
+
+def _folder(window: MainWindow) -> str:
+    last = window.settings.last_project()
+    return str(Path(last).parent) if last else str(Path.home())
+
+
+def new_project(window: MainWindow) -> NewProjectDialog:
+    dialog = NewProjectDialog(window, folder=_folder(window))
+
+    def create() -> None:
+        path, site = dialog.project_path(), dialog.site()
+
+        def work(_progress) -> Path:
+            from schema.codebook_loader import load_codebook
+            from schema.project import create_project
+            from schema.resources import default_codebook_path
+
+            book = load_codebook(default_codebook_path())
+            create_project(path, site=site, coder=window.coder, codebook=book).conn.close()
+            return path
+        start_task(work, on_success=window.open_project,
+                   on_failure=lambda m: QMessageBox.warning(window, "Project not created", m))
+    dialog.accepted.connect(create)
+    dialog.open()
+    return dialog
+
+
+def choose_project(window: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Open project", _folder(window),
+                                          f"Casecoder projects (*{PROJECT_SUFFIX});;"
+                                          "All files (*)")
+    if path:
+        window.open_project(path)
+
+
+def choose_documents(window: MainWindow) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(window, "Import review documents", _folder(window),
+                                            "PDF documents (*.pdf);;All files (*)")
+    if paths:
+        current = window.workspace.current if window.workspace else None
+        window.import_documents(paths, current.case.id if current else None)
+
+
+def import_documents(window: MainWindow, paths: list[str], case_id: str | None) -> None:
+    """Import in the background; then summarise, refresh and remember the batch for linking."""
+    workspace = window.workspace
+    if workspace is None:
+        return
+    reference = workspace.current.case.reference if (
+        workspace.current and workspace.current.case.id == case_id) else None
+
+    def finished(outcomes: list) -> None:
+        window.last_imported = [o.document_id for o in outcomes if o.ok and o.document_id]
+        summary = ImportSummaryDialog(outcomes, case_reference=reference, parent=window)
+        summary.open()
+        if window.workspace is workspace:
+            workspace.reload_cases()
+            if case_id:
+                workspace.show_case(case_id)
+
+    window.import_task = start_import(
+        window, workspace.path, window.coder, [str(p) for p in paths], case_id=case_id,
+        on_finished=finished,
+        on_failure=lambda m: QMessageBox.warning(window, "Import failed", m))
+
+
+def new_case(window: MainWindow) -> None:
+    """Read the project's documents afresh, then ask for the case (see `_ask_for_case`)."""
+    workspace = window.workspace
+    if workspace is None:
+        return
+    workspace.store_thread.submit(read_overview, partial(_ask_for_case, window, workspace),
+                                  workspace.message.emit)
+
+
+def _ask_for_case(window: MainWindow, workspace, overview) -> NewCaseDialog | None:
+    if window.workspace is not workspace:
+        return None
+    workspace.overview = overview
+    dialog = NewCaseDialog(overview.codebook, overview.documents,
+                           checked=set(getattr(window, "last_imported", []) or []),
+                           taken={c.reference for c in overview.cases}, parent=window)
+
+    def create() -> None:
+        def done(case) -> None:
+            window.last_imported = []
+            workspace.reload_cases(select=case.id)
+        workspace.store_thread.submit(partial(create_case_with_documents, **dialog.values()),
+                                      done, lambda m: QMessageBox.warning(
+                                          window, "Case not created", m))
+    dialog.accepted.connect(create)
+    dialog.open()
+    return dialog
+
+
+def open_feature(window: MainWindow, feature: Feature) -> None:
+    """Open a feature's dialog on the current project (and case, if it needs one)."""
+    workspace = window.workspace
+    if workspace is None:
+        return
+    path = workspace.path
+    if feature.closes_project:  # the project must be closed while its file is replaced
+        window.close_project()
+        feature.show(window, path)
+        window.open_project(path)
+        return
+    if feature.needs_case:
+        if workspace.current is None:
+            window.statusBar().showMessage("Open a case first.", 8000)
+            return
+        feature.show(window, path, workspace.current.case.id)
+    else:
+        feature.show(window, path)
+    if window.workspace is workspace:  # merges and reconciliation may have changed cases
+        current = workspace.current
+        workspace.reload_cases()
+        if current is not None:
+            workspace.show_case(current.case.id)

@@ -1,0 +1,1 @@
+"""desktop/tables: see the README's Layout section."""

@@ -1,0 +1,1 @@
+"""widgets/audit: see the README's Layout section."""

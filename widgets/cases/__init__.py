@@ -1,0 +1,1 @@
+"""widgets/cases: see the README's Layout section."""

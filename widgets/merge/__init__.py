@@ -1,0 +1,1 @@
+"""widgets/merge: see the README's Layout section."""

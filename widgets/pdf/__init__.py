@@ -1,0 +1,1 @@
+"""widgets/pdf: see the README's Layout section."""

@@ -1,0 +1,1 @@
+"""widgets/tables: see the README's Layout section."""
