@@ -10,10 +10,17 @@ from __future__ import annotations
 import sys
 
 
+def open_app(project: str | None) -> int:
+    """Start the desktop app; Qt is imported only now, so commands start fast."""
+    from desktop.app import run_app
+
+    return run_app(project)
+
+
 def main(argv: list[str] | None = None) -> int:
     from desktop.cli import run_command_line
 
-    return run_command_line(sys.argv[1:] if argv is None else argv)
+    return run_command_line(sys.argv[1:] if argv is None else argv, open_app=open_app)
 
 
 if __name__ == "__main__":

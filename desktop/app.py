@@ -8,12 +8,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.cli.common import default_coder
 from desktop.demo.build import build_demo, default_demo_path
 from desktop.main_window import MainWindow
 from desktop.project.coder_name_dialog import CoderNameDialog
 from desktop.settings import AppSettings
 from desktop.workers import start_task_with_dialog
+from schema.opening import default_coder
 
 STYLE = """
 QSplitter::handle { background: #d8dce2; }

@@ -10,6 +10,7 @@ Jobs run strictly in order, so a read submitted after a write sees that write.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import traceback
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from schema.backup import claim_rolling_backup, start_rolling_backup
 from schema.errors import CasecoderError
+from schema.opening import open_store
 from schema.store import Store
 
 Job = Callable[[Store], object]
@@ -127,7 +129,12 @@ class StoreThread:
         if self.readonly or self._opener is not _open_store or not claim_rolling_backup(
                 self.path):
             return
-        start_rolling_backup(self.path, self._relay.backup_reported.emit)
+        start_rolling_backup(self.path, self._report_backup)
+
+    def _report_backup(self, message: str, ok: bool) -> None:
+        """From the backup thread, which may outlive a project closed meanwhile."""
+        with contextlib.suppress(RuntimeError):  # the relay went with its window
+            self._relay.backup_reported.emit(message, ok)
 
     def _finish(self, callback: Callable | None, argument: object, *,
                 failed: bool = False) -> None:
@@ -155,12 +162,8 @@ def _describe(exc: Exception) -> str:
 
 
 def _open_store(path: Path, coder: str) -> Store:
-    from desktop.cli.common import open_store
-
     return open_store(path, coder=coder, backup=False)
 
 
 def _open_read_only(path: Path, coder: str) -> Store:
-    from desktop.cli.common import open_store
-
     return open_store(path, coder=coder, readonly=True)

@@ -19,13 +19,14 @@ from schema.records import CASE_STATUSES, CODING_KINDS, Case, CaseFilter, Coding
 from schema.store_documents import DocumentMixin
 from schema.store_entities import EntityMixin
 from schema.store_pseudonyms import PseudonymMixin
+from schema.store_reports import ReportMixin
 from schema.transactions import transaction
 
 CASE_COLUMNS = ("reference", "title", "review_type", "category", "site", "publication_year",
                 "status", "notes")
 
 
-class Store(EntityMixin, DocumentMixin, PseudonymMixin):
+class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin):
     """A project opened for a named person (the actor recorded in the audit log)."""
 
     def __init__(self, db: sqlite_utils.Database, actor: str) -> None:

@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import open_store
 from desktop.workers import start_task
 from schema import audit
 from schema.audit_export import save_audit_csv
+from schema.opening import open_store
 from widgets.audit.table import AuditTableModel
 
 
 def _read_entries(project: Path, actor: str, text: str) -> list[audit.AuditEntry]:
     store = open_store(project, readonly=True)
     try:
-        return audit.entries(store.db, actor=actor or None, text=text)
+        return store.audit_entries(actor=actor or None, text=text)
     finally:
         store.close()
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import open_store
 from desktop.workers import start_task
 from exports.brief import BriefResult, BriefScope, build_brief, check_marking, write_pdf
 from schema.errors import CasecoderError
+from schema.opening import open_store
 from schema.records import Case
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from desktop.cli import (
     audit,
@@ -51,11 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_command_line(argv: list[str]) -> int:
+def run_command_line(argv: list[str],
+                     open_app: Callable[[str | None], int] | None = None) -> int:
+    """Run one command. `open_app(project)` starts the window, for `open` (main.py gives it,
+    so this package never imports Qt or the widgets)."""
     parser = build_parser()
     if not argv:
         argv = ["open"]
     args = parser.parse_args(argv)
+    args.open_app = open_app
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import add_project_argument, open_store
-from schema import audit
 from schema.audit_export import save_audit_csv, write_audit_csv
 from schema.errors import NotFoundError
 
@@ -32,7 +31,7 @@ def _audit(args) -> int:
             if not found:
                 raise NotFoundError(f"no case with reference {args.case}")
             case_id = found[0].id
-        entries = audit.entries(store.db, case_id=case_id, actor=args.actor,
+        entries = store.audit_entries(case_id=case_id, actor=args.actor,
                                 action=args.action, text=args.text)
     finally:
         store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.cli.common import add_project_argument, open_store
-from schema.backup import list_backups, newest_good_backup, set_backups_to_keep, write_backup
+from schema.backup import list_backups, newest_good_backup
 from schema.errors import ProjectError
 from schema.file_swap import restore_backup
 
@@ -40,10 +40,10 @@ def _backup(args) -> int:
     store = open_store(args.project, readonly=not args.keep)
     try:
         if args.keep:
-            set_backups_to_keep(store.db, args.keep)
+            store.set_backups_to_keep(args.keep)
             print(f"The newest {args.keep} rolling backups will be kept.")
         if args.out:
-            made = write_backup(store.db.conn, Path(args.project), Path(args.out))
+            made = store.backup_to(Path(args.out))
             print(f"Backed up {args.project} to {made}.")
     finally:
         store.close()

@@ -1,4 +1,5 @@
-"""What several commands share: opening a store for a named person, asking for passphrases."""
+"""What several commands share: opening a store for a named person, asking for passphrases
+at the terminal."""
 
 from __future__ import annotations
 
@@ -7,16 +8,14 @@ import os
 import sys
 from pathlib import Path
 
-from schema.backup import claim_rolling_backup, rolling_backup
+from schema import opening
 from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
 from schema.errors import ProjectError
-from schema.file_swap import clean_litter
+from schema.opening import default_coder
 from schema.project import open_project
 from schema.store import Store
 
-
-def default_coder() -> str:
-    return os.environ.get("CASECODER_CODER") or getpass.getuser() or "unknown"
+__all__ = ["add_project_argument", "ask_passphrase", "default_coder", "open_store", "unlock"]
 
 
 def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
@@ -35,28 +34,9 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None,
                backup: bool = True) -> Store:
-    """Open a project for a command or the app, asking for its passphrase if it is encrypted.
-
-    Opening for writing takes the project's writer lock before the file is opened
-    (ProjectLocked if another Casecoder holds it) and, once per process and unless `backup`
-    is False, makes a rolling backup first. The app passes False and backs up off the
-    opening path (schema.backup.start_rolling_backup)."""
-    try:
-        db = open_project(path, readonly=readonly)
-    except PassphraseRequired:
-        passphrase = ask_passphrase(f"Passphrase for {path}: ")
-        db = open_project(path, readonly=readonly, passphrase=passphrase)
-        remember_passphrase(path, passphrase)
-    store = Store(db, coder or default_coder())
-    if not readonly:
-        clean_litter(Path(path))  # we hold the writer lock, which every maker of them holds
-    if not readonly and backup and claim_rolling_backup(path):
-        try:
-            rolling_backup(path)
-        except BaseException:
-            store.close()
-            raise
-    return store
+    """schema.opening.open_store, asking for a passphrase at the terminal when needed."""
+    return opening.open_store(path, readonly=readonly, coder=coder, backup=backup,
+                              ask_passphrase=ask_passphrase)
 
 
 def unlock(path: str | Path) -> None:

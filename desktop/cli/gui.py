@@ -1,4 +1,5 @@
-"""`open`: start the desktop app. Qt is imported only when this command runs."""
+"""`open`: start the desktop app. The command line never imports the window: the entry point
+hands `run_command_line` the function that starts it (main.py), and `open` calls that."""
 
 from __future__ import annotations
 
@@ -27,6 +28,6 @@ def _open(args) -> int:
     if args.project and not Path(args.project).is_file():
         raise ProjectError(f"{args.project} does not exist. Create it with 'new' (or from the "
                            f"app's Project menu), or check the path.")
-    from desktop.app import run_app
-
-    return run_app(args.project)
+    if args.open_app is None:
+        raise ProjectError("the desktop app cannot be started from here; run 'casecoder open'")
+    return args.open_app(args.project)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.common import add_project_argument, default_coder, open_store, unlock
-from schema.agreement import project_agreement, write_csv
+from schema.agreement import write_csv
 from schema.errors import NotFoundError, ProjectError
 from schema.merge import merge_projects
-from schema.merge.conflicts import case_conflicts, cases_with_several_codings
 from schema.merge.report import conflict_lines
 from schema.project import is_encrypted
 
@@ -64,7 +63,7 @@ def _merge(args) -> int:
 def _agreement(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
-        results = project_agreement(store.db, store.codebook)
+        results = store.agreement()
     finally:
         store.close()
     if args.out:
@@ -97,9 +96,9 @@ def _conflicts(args) -> int:
                 raise NotFoundError(f"no case with reference {args.case!r} in {args.project}")
             case_ids = [c.id for c in cases]
         else:
-            case_ids = cases_with_several_codings(store.db)
+            case_ids = store.cases_with_several_codings()
         found = [c.as_dict() for case_id in case_ids
-                 for c in case_conflicts(store.db, store.codebook, case_id)]
+                 for c in store.case_conflicts(case_id)]
     finally:
         store.close()
     for line in conflict_lines(found, limit=len(found)):

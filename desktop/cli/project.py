@@ -68,7 +68,7 @@ def _new(args) -> int:
 def _info(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
-        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+        version = store.schema_version()
         book = store.codebook
         lines = [
             ("Project", str(Path(args.project))),

@@ -66,20 +66,6 @@ def read_snapshot(store: Store, coding_id: str) -> object:
     return load_snapshot(store, coding_id)
 
 
-def create_case_with_documents(store: Store, *, reference: str, review_type: str,
-                               title: str, category: str | None, publication_year: int | None,
-                               document_ids: list[str]) -> Case:
-    """A new case and its document links in one transaction: all of it, or none."""
-    from schema.transactions import transaction
-
-    with transaction(store.db):
-        case = store.create_case(reference, review_type, title=title, category=category,
-                                 publication_year=publication_year)
-        for document_id in document_ids:
-            store.link_document(case.id, document_id)
-    return case
-
-
 def find_paragraph(store: Store, document_id: str, page: int, quote: str,
                    rects: list) -> str:
     """The numbered paragraph a quote sits in: by its text first, else by where its first

@@ -40,8 +40,8 @@ def start_import(parent: QWidget | None, project: Path, coder: str, paths: list[
     outcomes: list = []
 
     def work(progress: Progress) -> list:
-        from desktop.cli.common import open_store
         from schema.documents.importer import import_pdfs
+        from schema.opening import open_store
 
         store = open_store(project, coder=coder)
         try:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import open_store
 from desktop.workers import Task, start_task
-from schema.agreement import FieldAgreement, project_agreement, write_csv
+from schema.agreement import FieldAgreement, write_csv
+from schema.opening import open_store
 
 COLUMNS = ["Field", "Section.field", "N (units)", "Coders", "Agreement", "Cohen's kappa",
            "Krippendorff's alpha"]
@@ -32,7 +32,7 @@ COLUMNS = ["Field", "Section.field", "N (units)", "Coders", "Agreement", "Cohen'
 def compute_agreement(project: Path) -> list[FieldAgreement]:
     store = open_store(project, readonly=True)
     try:
-        return project_agreement(store.db, store.codebook)
+        return store.agreement()
     finally:
         store.close()
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import open_store
 from desktop.workers import Task, start_task
 from schema.consensus import Choice, build_consensus, consensus_coding, open_conflicts
 from schema.merge.conflicts import comparable
+from schema.opening import open_store
 from schema.store import Store
 from widgets.merge.reconcile_view import ReconcileView
 

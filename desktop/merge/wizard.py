@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import default_coder
 from desktop.workers import Progress, Task, start_task
 from schema.merge import MergeReport, merge_projects
+from schema.opening import default_coder
 
 
 def run_merge(target: Path, sources: list[Path], include_documents: bool,

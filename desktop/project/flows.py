@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.coding.case_loading import create_case_with_documents, read_overview
+from desktop.coding.case_loading import read_overview
 from desktop.coding.new_case_dialog import NewCaseDialog
 from desktop.documents.import_dialog import ImportSummaryDialog, start_import
 from desktop.project.new_project_dialog import NewProjectDialog
@@ -109,7 +109,8 @@ def _ask_for_case(window: MainWindow, workspace, overview) -> NewCaseDialog | No
         def done(case) -> None:
             window.last_imported = []
             workspace.reload_cases(select=case.id)
-        workspace.store_thread.submit(partial(create_case_with_documents, **dialog.values()),
+        values = dialog.values()
+        workspace.store_thread.submit(lambda store: store.create_case_with_documents(**values),
                                       done, lambda m: QMessageBox.warning(
                                           window, "Case not created", m))
     dialog.accepted.connect(create)

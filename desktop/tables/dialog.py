@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.common import open_store
 from desktop.workers import Task, start_task
 from exports.tables import TableFilter, TablesError, TableSet, build_tables
 from exports.tables.data import filter_choices
 from exports.tables.writers import FORMATS, write_tables
+from schema.opening import open_store
 from widgets.tables.summary_table_view import SummaryTableView
 
 ANY = "Any"
@@ -43,7 +43,7 @@ def compute_tables(project: Path, table_filter: TableFilter,
     """Open the project read-only in this (worker) thread and compute every table."""
     store = open_store(project, readonly=True)
     try:
-        choices = filter_choices(store.db)
+        choices = filter_choices(store)
         try:
             tables = build_tables(store, table_filter, suppress_below=suppress_below)
         except TablesError as exc:

@@ -249,8 +249,11 @@ def _check_found(db: sqlite_utils.Database, rows: list, table_filter: TableFilte
                       f"them first, then make the tables")
 
 
-def filter_choices(db: sqlite_utils.Database) -> dict[str, list]:
-    """The sites, review types and publication years present, for filter menus and advice."""
+def filter_choices(source) -> dict[str, list]:
+    """The sites, review types and publication years present, for filter menus and advice.
+    `source` is a Store or its database."""
+    db = getattr(source, "db", source)
+
     def distinct(column: str) -> list:
         return [r[0] for r in db.execute(
             f"SELECT DISTINCT {column} FROM cases WHERE {column} IS NOT NULL "
