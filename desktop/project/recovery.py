@@ -3,6 +3,7 @@ plainly when the backup made on opening could not be made."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -25,7 +26,8 @@ def offer_restore(window, error: ProjectDamaged) -> None:
     answer = QMessageBox.question(
         window, "Project damaged",
         f"{project.name} is damaged and cannot be opened.\n\nRestore the newest good backup, "
-        f"{backup.name}? What the damaged file holds is kept beside the backups.",
+        f"made {_when(backup)}? Changes since then are lost; what the damaged file holds is "
+        f"kept beside the backups.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -39,6 +41,11 @@ def offer_restore(window, error: ProjectDamaged) -> None:
                            lambda _progress: restore_backup(backup, project),
                            on_success=restored,
                            on_failure=lambda m: QMessageBox.warning(window, "Restore", m))
+
+
+def _when(backup: Path) -> str:
+    made = datetime.fromtimestamp(backup.stat().st_mtime)
+    return made.strftime("%d %b %Y at %H:%M").lstrip("0")
 
 
 def report_backup(window: QWidget, message: str, ok: bool) -> None:
