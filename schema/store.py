@@ -13,6 +13,7 @@ import sqlite_utils
 from schema import audit
 from schema.codebook_loader import parse_codebook
 from schema.codebook_model import Codebook
+from schema.counting import counting_coding_sql
 from schema.errors import NotFoundError, ValidationError
 from schema.project import new_id, now, read_meta
 from schema.records import CASE_STATUSES, CODING_KINDS, Case, CaseFilter, Coding
@@ -177,13 +178,10 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin):
         return [_coding(r) for r in rows]
 
     def coding_for_tables(self, case_id: str) -> Coding | None:
-        """The coding that speaks for a case: its consensus if any, else its first primary."""
-        codings = self.codings(case_id)
-        for kind in ("consensus", "primary", "second"):
-            for coding in codings:
-                if coding.kind == kind:
-                    return coding
-        return None
+        """The coding that speaks for a case (the rule is schema.counting's)."""
+        row = self.db.execute(f"SELECT {counting_coding_sql('c')} FROM cases c WHERE c.id = ?",
+                              [case_id]).fetchone()
+        return self.get_coding(row[0]) if row and row[0] else None
 
     # Row helpers -------------------------------------------------------------------------
 

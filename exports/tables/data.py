@@ -1,9 +1,9 @@
 """Reading the coded cases the tables count, in bulk and read-only.
 
 Each case counts through one coding: its consensus coding where one exists, otherwise its
-primary coding (the same choice as `Store.coding_for_tables`). Two queries fetch every case and
-every needed answer at once (two table scans joined in Python); per-case store calls
-would take minutes.
+primary coding (the rule is schema.counting's, also behind `Store.coding_for_tables`). Two
+queries fetch every case and every needed answer at once (two table scans joined in
+Python); per-case store calls would take minutes.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 
 import sqlite_utils
 
+from schema.counting import counting_coding_sql
 from schema.errors import CasecoderError
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
@@ -135,9 +136,6 @@ def _where(table_filter: TableFilter) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-_PICK_CODING = """(SELECT g.id FROM codings g WHERE g.case_id = c.id
-    ORDER BY CASE g.kind WHEN 'consensus' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END,
-             g.created_at, g.rowid LIMIT 1)"""
 
 _CASES_SQL = """
 SELECT c.id, c.category, c.review_type, c.site, c.publication_year,
@@ -154,7 +152,8 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
     """Load the cases matching the filter and the wanted fields ({section: {field keys}})."""
     table_filter = table_filter or TableFilter()
     where, params = _where(table_filter)
-    rows = db.execute(_CASES_SQL.format(pick=_PICK_CODING, where=where), params).fetchall()
+    sql = _CASES_SQL.format(pick=counting_coding_sql("c"), where=where)
+    rows = db.execute(sql, params).fetchall()
     _check_found(db, rows, table_filter)
     coded = sorted((r for r in rows if r[5]), key=itemgetter(0))
     fields = {f"{section}.{key}": [_NONE] * len(coded)
