@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from schema.backup import claim_rolling_backup, start_rolling_backup
-from schema.errors import CasecoderError
+from schema.errors import CasecoderError, ProjectError
 from schema.opening import open_store
 from schema.store import Store
 
@@ -73,7 +73,19 @@ class StoreThread:
         with self._lock:
             self._pending += 1
         self._relay.pending_changed.emit(self._pending)
-        self._queue.put((fn, on_done, on_error))
+        self._queue.put((fn, on_done, on_error, False))
+
+    def submit_typed(self, fn: Job, on_done: Callable[[object], None],
+                     on_error: Callable[[Exception], None]) -> None:
+        """Like `submit`, but a failure reaches `on_error` as the exception itself (for
+        desktop.ops, whose callers tell a locked or damaged project from other failures)."""
+        if not self._thread.is_alive():
+            on_error(ProjectError(f"{self.path} is closed"))
+            return
+        with self._lock:
+            self._pending += 1
+        self._relay.pending_changed.emit(self._pending)
+        self._queue.put((fn, on_done, on_error, True))
 
     @property
     def pending(self) -> int:
@@ -110,14 +122,14 @@ class StoreThread:
             item = self._queue.get()
             if item is _STOP:
                 break
-            fn, on_done, on_error = item
+            fn, on_done, on_error, typed = item
             if store is None:
-                self._finish(on_error, open_error)
+                self._finish(on_error, self.open_exception if typed else open_error)
                 continue
             try:
                 result = fn(store)
             except Exception as exc:  # noqa: BLE001 - handed to the GUI as a message
-                self._finish(on_error, _describe(exc), failed=True)
+                self._finish(on_error, exc if typed else _describe(exc), failed=True)
             else:
                 self._finish(on_done, result)
         if store is not None:

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Feature:
-    """A dialog opened from the Export or Tools menu: `show(window, project_path[, case_id])`.
-    One that replaces the project file is shown with the project closed."""
+    """A dialog opened from the Export or Tools menu: `show(window, store_thread[, case_id])`,
+    working through the open project's store thread (desktop.ops). One that replaces the
+    project file is shown with the project closed: `show(window, project_path)`."""
 
     key: str
     text: str

@@ -35,3 +35,20 @@ def store(project_path):
     opened = Store(open_project(project_path), "A. Analyst")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def store_thread_for(qtbot):
+    """Opens a project on a real store thread, as the window does; closed after the test."""
+    from desktop.store_thread import StoreThread
+
+    threads = []
+
+    def make(path, coder: str = "A. Analyst", readonly: bool = False):
+        thread = StoreThread(path, coder, readonly=readonly)
+        threads.append(thread)
+        return thread
+
+    yield make
+    for thread in threads:
+        thread.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -18,25 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import start_task
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
 from schema import audit
 from schema.audit_export import save_audit_csv
-from schema.opening import open_store
 from widgets.audit.table import AuditTableModel
 
 
-def _read_entries(project: Path, actor: str, text: str) -> list[audit.AuditEntry]:
-    store = open_store(project, readonly=True)
-    try:
-        return store.audit_entries(actor=actor or None, text=text)
-    finally:
-        store.close()
-
-
 class AuditDialog(QDialog):
-    def __init__(self, project: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, store_thread: StoreThread, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.store_thread = store_thread
+        self.project = project = store_thread.path
         self.setWindowTitle(f"Audit log — {project.name}")
         self.resize(1100, 600)
         self.model = AuditTableModel(self)
@@ -77,8 +68,10 @@ class AuditDialog(QDialog):
     def reload(self) -> None:
         actor, text = self.actor.text().strip(), self.text.text().strip()
         self.count.setText("Loading…")
-        self._task = start_task(lambda _progress: _read_entries(self.project, actor, text),
-                                on_success=self._show, on_failure=self._failed)
+        self._op = StoreOp(lambda store, _p: store.audit_entries(actor=actor or None, text=text),
+                           on_success=self._show,
+                           on_failure=lambda error: self._failed(str(error))
+                           ).run_on(self.store_thread)
 
     def _show(self, entries: list[audit.AuditEntry]) -> None:
         self.model.set_entries(entries)
@@ -98,5 +91,5 @@ class AuditDialog(QDialog):
             self.count.setText(f"Exported {count} entries to {path}.")
 
 
-def show_audit_dialog(parent: QWidget | None, project_path: Path) -> None:
-    AuditDialog(Path(project_path), parent).exec()
+def show_audit_dialog(parent: QWidget | None, store_thread: StoreThread) -> None:
+    AuditDialog(store_thread, parent).exec()

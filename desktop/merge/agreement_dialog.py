@@ -3,8 +3,6 @@ background over the cases coded more than once, exportable as CSV."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,20 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Task, start_task
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
 from schema.agreement import FieldAgreement, write_csv
-from schema.opening import open_store
 
 COLUMNS = ["Field", "Section.field", "N (units)", "Coders", "Agreement", "Cohen's kappa",
            "Krippendorff's alpha"]
-
-
-def compute_agreement(project: Path) -> list[FieldAgreement]:
-    store = open_store(project, readonly=True)
-    try:
-        return store.agreement()
-    finally:
-        store.close()
 
 
 def _number(value: float | None, percent: bool = False) -> QTableWidgetItem:
@@ -51,16 +41,17 @@ def _count(value: int) -> QTableWidgetItem:
 
 
 class AgreementDialog(QDialog):
-    def __init__(self, project: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, store_thread: StoreThread, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.project = project = store_thread.path
         self.results: list[FieldAgreement] = []
-        self.task: Task | None = None
+        self.task: StoreOp | None = None
         self.setWindowTitle(f"Inter-coder agreement — {project.name}")
         self.resize(960, 620)
         self._setup_ui()
-        self.task = start_task(lambda _p: compute_agreement(project),
-                               on_success=self._loaded, on_failure=self._failed)
+        self.task = StoreOp(lambda store, _p: store.agreement(), on_success=self._loaded,
+                            on_failure=lambda error: self._failed(str(error))
+                            ).run_on(store_thread)
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -137,5 +128,5 @@ class AgreementDialog(QDialog):
         self.status.setText(f"Wrote {name}")
 
 
-def show_agreement_dialog(parent: QWidget | None, project_path: Path) -> None:
-    AgreementDialog(Path(project_path), parent).exec()
+def show_agreement_dialog(parent: QWidget | None, store_thread: StoreThread) -> None:
+    AgreementDialog(store_thread, parent).exec()

@@ -133,9 +133,9 @@ def open_feature(window: MainWindow, feature: Feature) -> None:
         if workspace.current is None:
             window.statusBar().showMessage("Open a case first.", 8000)
             return
-        feature.show(window, path, workspace.current.case.id)
+        feature.show(window, workspace.store_thread, workspace.current.case.id)
     else:
-        feature.show(window, path)
+        feature.show(window, workspace.store_thread)
     if window.workspace is workspace:  # merges and reconciliation may have changed cases
         current = workspace.current
         workspace.reload_cases()

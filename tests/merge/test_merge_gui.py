@@ -90,10 +90,10 @@ def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources):
     assert reopened.status.text() == "2 of 2 decided"  # the saved consensus is pre-selected
 
 
-def test_agreement_dialog_lists_fields_with_units(qtbot, tmp_path, sources):
+def test_agreement_dialog_lists_fields_with_units(qtbot, tmp_path, sources, store_thread_for):
     target = tmp_path / "region.casecoder"
     _merge_with_wizard(qtbot, target, sources)
-    dialog = AgreementDialog(target)
+    dialog = AgreementDialog(store_thread_for(target))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
     paths = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}

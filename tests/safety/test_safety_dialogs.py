@@ -40,12 +40,12 @@ def test_passphrase_dialog_refuses_a_wrong_one_and_keeps_the_right_one(qtbot, tm
     forget_passphrase(path)
 
 
-def test_audit_dialog_lists_and_filters(qtbot, store, project_path):
+def test_audit_dialog_lists_and_filters(qtbot, store, project_path, store_thread_for):
     case = store.create_case("DHR-3", "DHR")
     coding = store.add_coding(case.id)
     victim = store.add_entity(coding.id, "victims")
     store.set_answer(victim.id, "gender", "male")
-    dialog = AuditDialog(project_path)
+    dialog = AuditDialog(store_thread_for(project_path, readonly=True))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == store.count("audit_log"), timeout=5000)
     assert dialog.model.index(0, 4).data() == "victims.gender", "newest first"
