@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
 from desktop.workers import Task, start_task
 from exports.tables import TableFilter, TablesError, TableSet, build_tables
 from exports.tables.data import filter_choices
 from exports.tables.writers import FORMATS, write_tables
-from schema.opening import open_store
+from schema.store import Store
 from widgets.tables.summary_table_view import SummaryTableView
 
 ANY = "Any"
@@ -38,19 +40,15 @@ class Computed:
     problem: str = ""
 
 
-def compute_tables(project: Path, table_filter: TableFilter,
+def compute_tables(store: Store, table_filter: TableFilter,
                    suppress_below: int | None) -> Computed:
-    """Open the project read-only in this (worker) thread and compute every table."""
-    store = open_store(project, readonly=True)
+    """Every table for the filters (run on the store thread, through desktop.ops)."""
+    choices = filter_choices(store)
     try:
-        choices = filter_choices(store)
-        try:
-            tables = build_tables(store, table_filter, suppress_below=suppress_below)
-        except TablesError as exc:
-            return Computed(choices, None, str(exc))
-        return Computed(choices, tables)
-    finally:
-        store.close()
+        tables = build_tables(store, table_filter, suppress_below=suppress_below)
+    except TablesError as exc:
+        return Computed(choices, None, str(exc))
+    return Computed(choices, tables)
 
 
 def _combo(items: list[str]) -> QComboBox:
@@ -61,11 +59,12 @@ def _combo(items: list[str]) -> QComboBox:
 
 
 class TablesDialog(QDialog):
-    def __init__(self, project: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, store_thread: StoreThread, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.store_thread = store_thread
+        self.project = project = store_thread.path
         self.tables: TableSet | None = None
-        self.task: Task | None = None
+        self.task: Task | StoreOp | None = None
         self._run = 0
         self._choices_loaded = False
         self.setWindowTitle(f"Summary tables — {project.name}")
@@ -150,10 +149,10 @@ class TablesDialog(QDialog):
         suppress = self.suppress.value() if self.suppress.value() > 1 else None
         self._set_ready(False)
         self.status.setText("Computing…")
-        self.task = start_task(
-            lambda _p: compute_tables(self.project, table_filter, suppress),
+        self.task = StoreOp(
+            lambda store, _p: compute_tables(store, table_filter, suppress),
             on_success=lambda result: self._computed(run, result),
-            on_failure=lambda message: self._failed(run, message))
+            on_failure=lambda error: self._failed(run, str(error))).run_on(self.store_thread)
 
     def _computed(self, run: int, result: Computed) -> None:
         if run != self._run:
@@ -245,5 +244,5 @@ class TablesDialog(QDialog):
         self.status.setText(f"Nothing saved: {message}")
 
 
-def show_tables_dialog(parent: QWidget | None, project_path: Path) -> None:
-    TablesDialog(Path(project_path), parent).exec()
+def show_tables_dialog(parent: QWidget | None, store_thread: StoreThread) -> None:
+    TablesDialog(store_thread, parent).exec()

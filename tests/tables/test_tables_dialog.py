@@ -18,8 +18,8 @@ def _wait_computed(qtbot, dialog: TablesDialog) -> None:
 
 
 @pytest.fixture
-def dialog(qtbot, seed_project) -> TablesDialog:
-    shown = TablesDialog(seed_project)
+def dialog(qtbot, seed_project, store_thread_for) -> TablesDialog:
+    shown = TablesDialog(store_thread_for(seed_project, readonly=True))
     qtbot.addWidget(shown)
     shown.show()
     _wait_computed(qtbot, shown)
@@ -101,8 +101,8 @@ def test_save_with_no_format_ticked_asks_for_one(dialog, monkeypatch):
     assert "Tick at least one format" in dialog.status.text()
 
 
-def test_empty_project_says_so(qtbot, project_path):
-    shown = TablesDialog(project_path)
+def test_empty_project_says_so(qtbot, project_path, store_thread_for):
+    shown = TablesDialog(store_thread_for(project_path))
     qtbot.addWidget(shown)
     _wait_computed(qtbot, shown)
     assert "the project has no cases yet" in shown.status.text()
