@@ -8,8 +8,6 @@ the user changed the scope or marking again is dropped."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,37 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import start_task
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
 from exports.brief import BriefResult, BriefScope, build_brief, check_marking, write_pdf
 from schema.errors import CasecoderError
-from schema.opening import open_store
 from schema.records import Case
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
 THIS_CASE, ITS_CATEGORY, ITS_TYPE, CHOSEN = "case", "category", "review_type", "cases"
 
 
-def _list_cases(project: Path) -> list[Case]:
-    store = open_store(project, readonly=True)
-    try:
-        return store.list_cases()
-    finally:
-        store.close()
-
-
-def _build(project: Path, scope: BriefScope, marking: str) -> BriefResult:
-    store = open_store(project, readonly=True)
-    try:
-        return build_brief(store, scope, marking=marking)
-    finally:
-        store.close()
-
-
 class BriefDialog(QDialog):
-    def __init__(self, project: Path, case_id: str | None,
+    def __init__(self, store_thread: StoreThread, case_id: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project, self.case_id = project, case_id
+        self.store_thread = store_thread
+        self.project, self.case_id = store_thread.path, case_id
         self.cases: dict[str, Case] = {}
         self.result_pdf: bytes | None = None
         self._generation = 0
@@ -65,8 +48,10 @@ class BriefDialog(QDialog):
         self.setWindowTitle("Learning brief")
         self.resize(900, 1000)
         self._setup_ui()
-        self._tasks.append(start_task(lambda _p: _list_cases(self.project),
-                                      on_success=self._cases_loaded, on_failure=self._failed))
+        self._tasks.append(StoreOp(lambda store, _p: store.list_cases(),
+                                   on_success=self._cases_loaded,
+                                   on_failure=lambda error: self._failed(str(error))
+                                   ).run_on(store_thread))
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -169,10 +154,11 @@ class BriefDialog(QDialog):
         generation = self._generation
         self.save_button.setEnabled(False)
         self.status.setText("Building the brief…")
-        self._tasks.append(start_task(
-            lambda _p: _build(self.project, scope, marking),
+        self._tasks.append(StoreOp(
+            lambda store, _p: build_brief(store, scope, marking=marking),
             on_success=lambda result: self._show(generation, result),
-            on_failure=lambda message: self._failed(message, generation)))
+            on_failure=lambda error: self._failed(str(error), generation)
+        ).run_on(self.store_thread))
 
     def _show(self, generation: int, result: BriefResult) -> None:
         if generation != self._generation:
@@ -211,6 +197,7 @@ class BriefDialog(QDialog):
         self.status.setText(f"Saved {path}.")
 
 
-def show_brief_dialog(parent: QWidget | None, project_path: Path, case_id: str | None) -> None:
+def show_brief_dialog(parent: QWidget | None, store_thread: StoreThread,
+                      case_id: str | None) -> None:
     """Open the preview for the open case (or, with no case open, for chosen cases)."""
-    BriefDialog(Path(project_path), case_id, parent).exec()
+    BriefDialog(store_thread, case_id, parent).exec()

@@ -13,10 +13,10 @@ from tests.brief.sample import code_sample_case
 
 
 def test_preview_shows_the_brief_and_saves_it(qtbot, store, project_path, tmp_path,
-                                              monkeypatch):
+                                              monkeypatch, store_thread_for):
     case_id = code_sample_case(store)
     store.close()
-    dialog = BriefDialog(project_path, case_id)
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), case_id)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready,
                     timeout=10000)
@@ -33,11 +33,12 @@ def test_preview_shows_the_brief_and_saves_it(qtbot, store, project_path, tmp_pa
     assert "OFFICIAL-SENSITIVE" in extract_text(io.BytesIO(dialog.result_pdf))
 
 
-def test_without_an_open_case_the_brief_covers_ticked_cases(qtbot, store, project_path):
+def test_without_an_open_case_the_brief_covers_ticked_cases(qtbot, store, project_path,
+                                                            store_thread_for):
     code_sample_case(store, "SAR-2021-04")
     code_sample_case(store, "DHR-2020-09", review_type="DHR")
     store.close()
-    dialog = BriefDialog(project_path, None)
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.case_list.count() == 2, timeout=10000)
     assert "Tick the cases" in dialog.status.text()
@@ -50,10 +51,10 @@ def test_without_an_open_case_the_brief_covers_ticked_cases(qtbot, store, projec
     assert "Thematic learning brief".upper() in text and "DHR-2020-09" in text
 
 
-def test_only_the_newest_build_is_shown(qtbot, store, project_path):
+def test_only_the_newest_build_is_shown(qtbot, store, project_path, store_thread_for):
     case_id = code_sample_case(store)
     store.close()
-    dialog = BriefDialog(project_path, case_id)
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), case_id)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
     dialog.marking.setEditText("OFFICIAL")
@@ -65,10 +66,10 @@ def test_only_the_newest_build_is_shown(qtbot, store, project_path):
     assert "OFFICIAL-SENSITIVE" in extract_text(io.BytesIO(dialog.result_pdf))
 
 
-def test_a_marking_that_is_too_long_is_refused(qtbot, store, project_path):
+def test_a_marking_that_is_too_long_is_refused(qtbot, store, project_path, store_thread_for):
     case_id = code_sample_case(store)
     store.close()
-    dialog = BriefDialog(project_path, case_id)
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), case_id)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
     dialog.marking.setEditText("X" * 80)
