@@ -3,8 +3,9 @@ save the result as the case's consensus coding (through the store, so it is audi
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -15,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Task, start_task
-from schema.consensus import Choice, build_consensus, consensus_coding, open_conflicts
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
+from schema.codebook_model import Codebook
+from schema.consensus import build_consensus, consensus_coding, open_conflicts
+from schema.errors import CasecoderError
 from schema.merge.conflicts import comparable
-from schema.opening import open_store
+from schema.records import Case
 from schema.store import Store
 from widgets.merge.reconcile_view import ReconcileView
 
@@ -36,34 +40,45 @@ def _current_consensus(store: Store, case_id: str) -> dict[tuple, tuple]:
     return found
 
 
-def save_consensus(project: Path, case_id: str, choices: list[Choice]) -> str:
-    """Background work: its own store (connections are per thread)."""
-    store = open_store(project)
-    try:
-        return build_consensus(store, case_id, choices).id
-    finally:
-        store.close()
+@dataclass
+class Reconciliation:
+    """What the dialog shows, read on the store thread in one go."""
+
+    case: Case
+    codings: int
+    codebook: Codebook
+    conflicts: list
+    quotes: dict[tuple[str, str], list]
+    current: dict[tuple, tuple]
+
+    def evidence(self, entity_id: str, field: str) -> list:
+        return self.quotes.get((entity_id, field), [])
+
+
+def read_reconciliation(store: Store, case_id: str) -> Reconciliation:
+    conflicts = open_conflicts(store, case_id)
+    quotes = {(value.entity_id, conflict.field): store.evidence_for(value.entity_id,
+                                                                     conflict.field)
+              for conflict in conflicts for value in conflict.values if value.entity_id}
+    codings = [c for c in store.codings(case_id) if c.kind != "consensus"]
+    return Reconciliation(store.get_case(case_id), len(codings), store.codebook, conflicts,
+                          quotes, _current_consensus(store, case_id))
 
 
 class ReconcileDialog(QDialog):
-    def __init__(self, project: Path, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store_thread: StoreThread, data: Reconciliation,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.case_id = case_id
-        self.task: Task | None = None
+        self.store_thread = store_thread
+        self.project = store_thread.path
+        self.case_id = data.case.id
+        self.task: StoreOp | None = None
         self.saved_coding: str | None = None
-        store = open_store(project, readonly=True)
-        try:
-            case = store.get_case(case_id)
-            codings = [c for c in store.codings(case_id) if c.kind != "consensus"]
-            self.conflicts = open_conflicts(store, case_id)
-            self.view = ReconcileView(store.codebook, self.conflicts, store.evidence_for,
-                                      _current_consensus(store, case_id))
-        finally:
-            store.close()
-        self.setWindowTitle(f"Reconcile {case.reference}")
+        self.conflicts = data.conflicts
+        self.view = ReconcileView(data.codebook, self.conflicts, data.evidence, data.current)
+        self.setWindowTitle(f"Reconcile {data.case.reference}")
         self.resize(1150, 700)
-        self._setup_ui(len(codings))
+        self._setup_ui(data.codings)
 
     def _setup_ui(self, codings: int) -> None:
         layout = QVBoxLayout(self)
@@ -106,8 +121,11 @@ class ReconcileDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         self.status.setText("Saving the consensus coding…")
-        self.task = start_task(lambda _p: save_consensus(self.project, self.case_id, choices),
-                               on_success=self._saved, on_failure=self._failed)
+        case_id = self.case_id
+        self.task = StoreOp(lambda store, _p: build_consensus(store, case_id, choices).id,
+                            on_success=self._saved,
+                            on_failure=lambda error: self._failed(str(error))
+                            ).run_on(self.store_thread)
 
     def _saved(self, coding_id: str) -> None:
         self.task = None
@@ -121,8 +139,33 @@ class ReconcileDialog(QDialog):
         QMessageBox.warning(self, "Reconcile", f"The consensus was not saved: {message}")
 
 
-def show_reconcile_dialog(parent: QWidget | None, project_path: Path, case_id: str) -> bool:
+def load_reconcile_dialog(store_thread: StoreThread, case_id: str,
+                          parent: QWidget | None = None) -> ReconcileDialog:
+    """Read what the dialog needs on the store thread, keeping the GUI responsive meanwhile,
+    and make the dialog (ProjectError and kin are raised here, for the caller to show)."""
+    loop, outcome = QEventLoop(), {}
+
+    def finish(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    op = StoreOp(lambda store, _p: read_reconciliation(store, case_id),
+                 on_success=lambda data: finish("data", data),
+                 on_failure=lambda error: finish("error", error)).run_on(store_thread)
+    if not op.finished:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return ReconcileDialog(store_thread, outcome["data"], parent)
+
+
+def show_reconcile_dialog(parent: QWidget | None, store_thread: StoreThread,
+                          case_id: str) -> bool:
     """Open the reconciliation of one case; True when a consensus coding was saved."""
-    dialog = ReconcileDialog(Path(project_path), case_id, parent)
+    try:
+        dialog = load_reconcile_dialog(store_thread, case_id, parent)
+    except CasecoderError as exc:
+        QMessageBox.warning(parent, "Reconcile", str(exc))
+        return False
     dialog.exec()
     return dialog.saved_coding is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.merge.agreement_dialog import AgreementDialog
-from desktop.merge.reconcile_dialog import ReconcileDialog
+from desktop.merge.reconcile_dialog import load_reconcile_dialog
 from desktop.merge.wizard import MergeWizard
 from schema.consensus import consensus_coding
 from schema.project import open_project
@@ -60,13 +60,14 @@ def test_wizard_shows_a_refusal_and_leaves_the_project_alone(qtbot, tmp_path, pr
     assert project_path.read_bytes() == before
 
 
-def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources):
+def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources, store_thread_for):
     target = tmp_path / "region.casecoder"
     _merge_with_wizard(qtbot, target, sources)
     store = Store(open_project(target), "R")
     [case] = store.find_cases("DHR-2019-04")
     store.close()
-    dialog = ReconcileDialog(target, case.id)
+    thread = store_thread_for(target)
+    dialog = load_reconcile_dialog(thread, case.id)
     qtbot.addWidget(dialog)
     assert [c.where for c in dialog.conflicts] == ["incident method", "victims #1 gender"]
     assert dialog.status.text() == "0 of 2 decided"
@@ -85,7 +86,7 @@ def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources):
     chosen = dialog.conflicts[0].values[0]
     assert method.value == chosen.value
     store.close()
-    reopened = ReconcileDialog(target, case.id)
+    reopened = load_reconcile_dialog(thread, case.id)
     qtbot.addWidget(reopened)
     assert reopened.status.text() == "2 of 2 decided"  # the saved consensus is pre-selected
 
