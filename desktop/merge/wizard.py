@@ -20,28 +20,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Progress, Task, start_task
+from desktop.ops import StoreOp
+from desktop.store_thread import StoreThread
+from desktop.workers import Progress
 from schema.merge import MergeReport, merge_projects
-from schema.opening import default_coder
+from schema.store import Store
 
 
-def run_merge(target: Path, sources: list[Path], include_documents: bool,
+def run_merge(store: Store, sources: list[Path], include_documents: bool,
               progress: Progress) -> MergeReport:
-    """The background work: the merge, reporting progress and stopping on cancel (which
-    rolls the whole merge back)."""
+    """The merge into the open project, on its store thread (after every queued edit),
+    reporting progress and stopping on cancel (which rolls the whole merge back)."""
     def report(done: int, total: int, message: str) -> None:
         progress.check()
         progress.update(done, total, message)
 
-    return merge_projects(target, sources, actor=default_coder(),
+    return merge_projects(store.path, sources, actor=store.actor,
                           include_documents=include_documents, progress=report)
 
 
 class MergeWizard(QDialog):
-    def __init__(self, target: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, store_thread: StoreThread, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.target = target
-        self.task: Task | None = None
+        self.store_thread = store_thread
+        self.target = target = store_thread.path
+        self.task: StoreOp | None = None
         self.report: MergeReport | None = None
         self.setWindowTitle(f"Merge projects into {target.name}")
         self.resize(820, 620)
@@ -128,9 +131,11 @@ class MergeWizard(QDialog):
         self.progress.setRange(0, 0)
         self.status.setText("Checking the sources…")
         self.report_view.clear()
-        self.task = start_task(lambda p: run_merge(self.target, sources, include, p),
-                               on_success=self._finished, on_failure=self._failed,
-                               on_progress=self._progressed, on_cancel=self._cancelled)
+        self.task = StoreOp(lambda store, p: run_merge(store, sources, include, p),
+                            on_success=self._finished,
+                            on_failure=lambda error: self._failed(str(error)),
+                            on_progress=self._progressed, on_cancel=self._cancelled
+                            ).run_on(self.store_thread)
         self._update_buttons()
 
     def _progressed(self, done: int, total: int, message: str) -> None:
@@ -167,8 +172,8 @@ class MergeWizard(QDialog):
             super().reject()
 
 
-def show_merge_wizard(parent: QWidget | None, target_path: Path) -> bool:
+def show_merge_wizard(parent: QWidget | None, store_thread: StoreThread) -> bool:
     """Run the wizard modally; True when the merge changed the project (refresh views)."""
-    wizard = MergeWizard(Path(target_path), parent)
+    wizard = MergeWizard(store_thread, parent)
     wizard.exec()
     return bool(wizard.report and wizard.report.changed)

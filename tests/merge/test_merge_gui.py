@@ -7,8 +7,10 @@ import pytest
 from desktop.merge.agreement_dialog import AgreementDialog
 from desktop.merge.reconcile_dialog import load_reconcile_dialog
 from desktop.merge.wizard import MergeWizard
+from schema.codebook_loader import load_codebook
 from schema.consensus import consensus_coding
-from schema.project import open_project
+from schema.project import create_project, open_project
+from schema.resources import default_codebook_path
 from schema.store import Store
 from tests.merge.builders import add_document, code_review, make_project
 
@@ -28,8 +30,12 @@ def sources(tmp_path, codebook):
     return [tmp_path / "lambeth.casecoder", tmp_path / "southwark.casecoder"]
 
 
-def _merge_with_wizard(qtbot, target, sources) -> MergeWizard:
-    wizard = MergeWizard(target)
+def _merge_with_wizard(qtbot, target, sources, store_thread_for) -> MergeWizard:
+    """Merge into `target` (made first if new) from the window's store thread."""
+    if not target.exists():
+        create_project(target, site="Region", coder="R", codebook=load_codebook(
+            default_codebook_path())).conn.close()
+    wizard = MergeWizard(store_thread_for(target, "R"))
     qtbot.addWidget(wizard)
     wizard.add_sources(sources)
     assert wizard.merge_button.isEnabled()
@@ -38,9 +44,9 @@ def _merge_with_wizard(qtbot, target, sources) -> MergeWizard:
     return wizard
 
 
-def test_wizard_merges_and_shows_the_report(qtbot, tmp_path, sources):
+def test_wizard_merges_and_shows_the_report(qtbot, tmp_path, sources, store_thread_for):
     target = tmp_path / "region.casecoder"
-    wizard = _merge_with_wizard(qtbot, target, sources)
+    wizard = _merge_with_wizard(qtbot, target, sources, store_thread_for)
     assert wizard.report is not None and wizard.report.changed
     text = wizard.report_view.toPlainText()
     assert "conflicts  2 field(s) in 1 case(s)" in text
@@ -50,11 +56,12 @@ def test_wizard_merges_and_shows_the_report(qtbot, tmp_path, sources):
     store.close()
 
 
-def test_wizard_shows_a_refusal_and_leaves_the_project_alone(qtbot, tmp_path, project_path):
+def test_wizard_shows_a_refusal_and_leaves_the_project_alone(qtbot, tmp_path, project_path,
+                                                             store_thread_for):
     bad = tmp_path / "broken.casecoder"
     bad.write_bytes(b"not a database at all")
     before = project_path.read_bytes()
-    wizard = _merge_with_wizard(qtbot, project_path, [bad])
+    wizard = _merge_with_wizard(qtbot, project_path, [bad], store_thread_for)
     assert "not a Casecoder project" in wizard.report_view.toPlainText()
     assert "left as it was" in wizard.status.text()
     assert project_path.read_bytes() == before
@@ -62,7 +69,7 @@ def test_wizard_shows_a_refusal_and_leaves_the_project_alone(qtbot, tmp_path, pr
 
 def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources, store_thread_for):
     target = tmp_path / "region.casecoder"
-    _merge_with_wizard(qtbot, target, sources)
+    _merge_with_wizard(qtbot, target, sources, store_thread_for)
     store = Store(open_project(target), "R")
     [case] = store.find_cases("DHR-2019-04")
     store.close()
@@ -93,7 +100,7 @@ def test_reconcile_dialog_saves_a_consensus(qtbot, tmp_path, sources, store_thre
 
 def test_agreement_dialog_lists_fields_with_units(qtbot, tmp_path, sources, store_thread_for):
     target = tmp_path / "region.casecoder"
-    _merge_with_wizard(qtbot, target, sources)
+    _merge_with_wizard(qtbot, target, sources, store_thread_for)
     dialog = AgreementDialog(store_thread_for(target))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
