@@ -17,9 +17,10 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.store_thread import StoreThread
-from desktop.workers import Cancelled, Progress
+from desktop.workers import Cancelled, Progress, progress_dialog
 from schema.errors import CasecoderError
 from schema.store import Store
 
@@ -78,3 +79,17 @@ class StoreOp(Generic[T]):
     def _cancelled(self) -> None:
         if self.on_cancel is not None:
             self.on_cancel()
+
+
+def run_with_dialog(parent: QWidget | None, title: str, store_thread: StoreThread,
+                    work: Callable[[Store, Progress], T], *,
+                    on_success: Callable[[T], None] | None = None,
+                    on_failure: Callable[[Exception], None] | None = None,
+                    on_cancel: Callable[[], None] | None = None) -> StoreOp[T]:
+    """A StoreOp shown with a progress dialog whose Cancel button stops it."""
+    dialog, progressed, finish = progress_dialog(parent, title)
+    op = StoreOp(work, on_success=finish(on_success), on_failure=finish(on_failure),
+                 on_cancel=finish(on_cancel), on_progress=progressed)
+    dialog.canceled.connect(op.cancel)
+    dialog.show()
+    return op.run_on(store_thread)

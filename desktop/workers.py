@@ -111,6 +111,17 @@ def start_task_with_dialog(parent: QWidget | None, title: str,
                            on_failure: Callable[[str], None] | None = None,
                            on_cancel: Callable[[], None] | None = None) -> Task:
     """Like `start_task`, showing a progress dialog whose Cancel button stops the work."""
+    dialog, progressed, finish = progress_dialog(parent, title)
+    task = start_task(work, on_success=finish(on_success), on_failure=finish(on_failure),
+                      on_cancel=finish(on_cancel), on_progress=progressed)
+    dialog.canceled.connect(task.cancel)
+    dialog.show()
+    return task
+
+
+def progress_dialog(parent: QWidget | None, title: str):
+    """A progress dialog with Cancel; returns it, a progress slot, and `finish(callback)`,
+    which wraps a callback so that the dialog closes first."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
@@ -130,8 +141,4 @@ def start_task_with_dialog(parent: QWidget | None, title: str,
                 callback(*args)
         return handler
 
-    task = start_task(work, on_success=finish(on_success), on_failure=finish(on_failure),
-                      on_cancel=finish(on_cancel), on_progress=progressed)
-    dialog.canceled.connect(task.cancel)
-    dialog.show()
-    return task
+    return dialog, progressed, finish

@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Progress, Task, start_task_with_dialog
+from desktop.ops import StoreOp, run_with_dialog
+from desktop.store_thread import StoreThread
+from desktop.workers import Progress
+from schema.documents.importer import import_pdfs
+from schema.store import Store
 
 STATUS_TEXT = {"imported": "Imported", "already_present": "Already in project",
                "needs_password": "Needs a password", "no_text": "No text (scanned)",
@@ -32,30 +36,23 @@ _TROUBLE = {"needs_password", "unreadable"}
 _WARNING = {"no_text", "partial", "cancelled"}
 
 
-def start_import(parent: QWidget | None, project: Path, coder: str, paths: list[str], *,
+def start_import(parent: QWidget | None, store_thread: StoreThread, paths: list[str], *,
                  case_id: str | None, on_finished: Callable[[list], None],
-                 on_failure: Callable[[str], None]) -> Task:
-    """Import `paths` in the background; `on_finished(outcomes)` gets one outcome per file,
-    including after Cancel (the files not done are then reported as cancelled)."""
+                 on_failure: Callable[[str], None]) -> StoreOp:
+    """Import `paths` on the project's store thread, with progress and Cancel;
+    `on_finished(outcomes)` gets one outcome per file, including after Cancel (the files not
+    done are then reported as cancelled)."""
     outcomes: list = []
 
-    def work(progress: Progress) -> list:
-        from schema.documents.importer import import_pdfs
-        from schema.opening import open_store
-
-        store = open_store(project, coder=coder)
-        try:
-            outcomes.extend(import_pdfs(
-                store, paths, case_id=case_id, progress=progress.update,
-                cancel=lambda: progress.cancelled))
-        finally:
-            store.close()
+    def work(store: Store, progress: Progress) -> list:
+        outcomes.extend(import_pdfs(store, paths, case_id=case_id, progress=progress.update,
+                                    cancel=lambda: progress.cancelled))
         return outcomes
 
     label = f"Importing {len(paths)} document{'s' if len(paths) != 1 else ''}"
-    return start_task_with_dialog(parent, label, work, on_success=on_finished,
-                                  on_failure=on_failure,
-                                  on_cancel=lambda: on_finished(outcomes))
+    return run_with_dialog(parent, label, store_thread, work, on_success=on_finished,
+                           on_failure=lambda error: on_failure(str(error)),
+                           on_cancel=lambda: on_finished(outcomes))
 
 
 class ImportSummaryDialog(QDialog):

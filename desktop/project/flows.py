@@ -83,7 +83,7 @@ def import_documents(window: MainWindow, paths: list[str], case_id: str | None) 
                 workspace.show_case(case_id)
 
     window.import_task = start_import(
-        window, workspace.path, window.coder, [str(p) for p in paths], case_id=case_id,
+        window, workspace.store_thread, [str(p) for p in paths], case_id=case_id,
         on_finished=finished,
         on_failure=lambda m: QMessageBox.warning(window, "Import failed", m))
 
