@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from exports.brief.content import BriefContent, CaseMaterial, Fact, Item, Link
 
-ANONYMITY_NOTE = ("Names and identifying features have been changed to protect the people "
-                  "involved and their families.")
+ANONYMITY_NOTE = ("To protect the people involved and their families, their names and "
+                  "other details that could identify them have been altered.")
 UNTHEMED = "Other learning"
 
 

@@ -28,7 +28,7 @@ def test_case_brief_has_every_section_and_no_real_name(store):
         assert heading in text, heading
     for fact in ("Agencies involved", "Local authorities", "Full review published"):
         assert fact.casefold() in text.casefold()
-    assert "names and identifying features have been changed" in text.lower()
+    assert "details that could identify them have been altered" in text.lower()
     lowered = text.casefold()
     for real in REAL_NAMES:
         assert real.casefold() not in lowered, real
