@@ -66,26 +66,24 @@ class StoreThread:
     def submit(self, fn: Job, on_done: Callable[[object], None] | None = None,
                on_error: Callable[[str], None] | None = None) -> None:
         """Queue `fn(store)`; `on_done(result)` or `on_error(message)` runs on the GUI thread."""
-        if not self._thread.is_alive():
-            if on_error:
-                on_error("the project is closed")
-            return
-        with self._lock:
-            self._pending += 1
-        self._relay.pending_changed.emit(self._pending)
-        self._queue.put((fn, on_done, on_error, False))
+        self._enqueue(fn, on_done, on_error, typed=False)
 
     def submit_typed(self, fn: Job, on_done: Callable[[object], None],
                      on_error: Callable[[Exception], None]) -> None:
         """Like `submit`, but a failure reaches `on_error` as the exception itself (for
         desktop.ops, whose callers tell a locked or damaged project from other failures)."""
+        self._enqueue(fn, on_done, on_error, typed=True)
+
+    def _enqueue(self, fn: Job, on_done, on_error, *, typed: bool) -> None:
         if not self._thread.is_alive():
-            on_error(ProjectError(f"{self.path} is closed"))
+            if on_error:
+                closed = ProjectError(f"{self.path} is closed")
+                on_error(closed if typed else str(closed))
             return
         with self._lock:
             self._pending += 1
         self._relay.pending_changed.emit(self._pending)
-        self._queue.put((fn, on_done, on_error, True))
+        self._queue.put((fn, on_done, on_error, typed))
 
     @property
     def pending(self) -> int:

@@ -10,14 +10,13 @@ that passes `PRAGMA quick_check`, so a damaged file never pushes the last good c
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from schema.durable import move_into_place, partial_name
 from schema.encryption import DRIVER_ERRORS, export_copy, passphrase_for
 from schema.errors import ProjectDamaged, ProjectError
 from schema.project import is_encrypted, open_project, read_meta
@@ -39,16 +38,6 @@ def list_backups(project: str | Path) -> list[Path]:
     return sorted(folder.glob("*.casecoder")) if folder.is_dir() else []
 
 
-def partial_name(target: Path) -> Path:
-    """The hidden name a file is built under before it is moved to `target`."""
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
-
-
-def fsync_file(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
 def write_backup(conn, project: Path, out: Path) -> Path:
     """Copy an open project into a new file `out` (refusing to overwrite one)."""
     if out.exists():
@@ -63,8 +52,7 @@ def write_backup(conn, project: Path, out: Path) -> Path:
                 conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # opening a copy leaves no -wal
             target.close()
-        fsync_file(partial)
-        os.replace(partial, out)
+        move_into_place(partial, out)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -10,22 +10,21 @@ left by a killed run are removed on the next one.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
-from schema import locking
+from schema import durable, locking
 from schema.backup import (
     backup_dir,
     backup_running,
-    fsync_file,
     list_backups,
-    partial_name,
     quick_check,
     wait_for_backup,
     write_backup,
 )
+from schema.durable import partial_name
 from schema.encryption import (
     DRIVER_ERRORS,
     cipher_module,
@@ -38,14 +37,14 @@ from schema.project import is_encrypted, open_project
 
 
 def clean_litter(project: Path) -> list[Path]:
-    """Remove temporary files a killed Casecoder left beside a project and its backups.
-    Only call while holding the project's writer lock: every writer of them holds it."""
-    found = list(project.parent.glob(f".{project.name}.*.partial"))
-    found += list(project.parent.glob(f".{project.name}.restoring"))
+    """Remove temporary files a killed Casecoder left beside a project and in its backups
+    folder. Only call while holding the project's writer lock: every writer of them holds it
+    (a rolling backup running here is left to finish)."""
+    found = durable.clean_litter(project)
     if backup_dir(project).is_dir() and not backup_running(project):
-        found += list(backup_dir(project).glob(".*.partial"))
-    for litter in found:
-        litter.unlink(missing_ok=True)
+        for litter in backup_dir(project).glob(".*.partial"):
+            litter.unlink(missing_ok=True)
+            found.append(litter)
     return found
 
 
@@ -86,8 +85,6 @@ def _checked_backup(backup: Path):
 def _keep_current(project: Path) -> Path:
     """Back up what the project holds before it is replaced. A project too damaged to open
     is kept byte for byte, with its log (safe: no one else has it open)."""
-    from datetime import UTC, datetime
-
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     backup_dir(project).mkdir(exist_ok=True)
     safety = backup_dir(project) / f"{project.stem}-before-restore-{stamp}.casecoder"
@@ -125,21 +122,9 @@ def _checkpoint(project: Path) -> None:
 def _swap_in(partial: Path, project: Path) -> None:
     """Move a finished file into place. The old log was checkpointed, so dropping it first
     loses nothing, and the new file never meets a log that is not its own."""
-    fsync_file(partial)
     for suffix in ("-wal", "-shm"):
         Path(f"{project}{suffix}").unlink(missing_ok=True)
-    os.replace(partial, project)
-    _fsync_folder(project.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    durable.move_into_place(partial, project)
 
 
 def encrypt_project(project: Path, passphrase: str) -> list[Path]:
@@ -166,10 +151,7 @@ def _plain_snapshot(project: Path, out: Path) -> None:
     """A plain copy through the standard library, so SQLCipher only ever reads the copy."""
     db = open_project(project, readonly=True)
     try:
-        target = sqlite3.connect(out)
-        with target:
-            db.conn.backup(target)
-        target.close()
+        write_backup(db.conn, project, out)
     finally:
         db.conn.close()
 
@@ -197,8 +179,7 @@ def _encrypt_in_place(backup: Path, passphrase: str) -> bool:
     encrypted = partial_name(backup)
     try:
         _encrypt_copy(backup, encrypted, passphrase)
-        fsync_file(encrypted)
-        os.replace(encrypted, backup)
+        durable.move_into_place(encrypted, backup)
     finally:
         encrypted.unlink(missing_ok=True)
     return True

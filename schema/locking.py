@@ -255,14 +255,14 @@ def _still_linked(fd: int, path: Path) -> bool:
 
 
 def _write_holder(fd: int) -> None:
-    info = {"user": _user_name(), "host": platform.node(), "pid": os.getpid(),
+    info = {"user": login_name(), "host": platform.node(), "pid": os.getpid(),
             "since": datetime.now(UTC).isoformat(timespec="seconds")}
     data = json.dumps(info).encode()
     os.ftruncate(fd, HOLDER_AT)
     _os_locks.write_at(fd, data, HOLDER_AT)
 
 
-def _user_name() -> str:
+def login_name() -> str:
     """The login name, from the environment (Windows sets USERNAME) or the user database."""
     try:
         return getpass.getuser()

@@ -9,7 +9,6 @@ a passphrase is the caller's: a dialog in the window, the terminal on the comman
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from schema.backup import claim_rolling_backup, rolling_backup
 from schema.encryption import PassphraseRequired, remember_passphrase
 from schema.file_swap import clean_litter
+from schema.locking import login_name
 from schema.project import open_project
 from schema.store import Store
 
@@ -25,11 +25,7 @@ AskPassphrase = Callable[[str], str]
 
 def default_coder() -> str:
     """Who is recorded in the audit log when nobody said: CASECODER_CODER, else the login."""
-    try:
-        login = getpass.getuser()
-    except (ImportError, KeyError, OSError):
-        login = ""
-    return os.environ.get("CASECODER_CODER") or login or "unknown"
+    return os.environ.get("CASECODER_CODER") or login_name()
 
 
 def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None,

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from schema import connections
 from schema.codebook_model import Codebook
+from schema.durable import move_into_place, partial_name
 from schema.encryption import (
     DRIVER_ERRORS,
     PassphraseRequired,
@@ -159,7 +160,7 @@ def create_project(path: str | Path, *, site: str, coder: str, codebook: Codeboo
         raise ProjectError(f"{path} already exists; it was left untouched. Choose a new name.")
     if not path.parent.exists():
         raise ProjectError(f"the folder {path.parent} does not exist.")
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    partial = partial_name(path)
     try:
         conn = (connect_encrypted(partial, passphrase, create=True) if passphrase
                 else sqlite3.connect(partial, isolation_level=None))
@@ -168,7 +169,7 @@ def create_project(path: str | Path, *, site: str, coder: str, codebook: Codeboo
         _write_initial_rows(conn, site=site, coder=coder, codebook=codebook)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
-        partial.rename(path)
+        move_into_place(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.workers import start_task_with_dialog
-from schema.backup import newest_good_backup
 from schema.errors import ProjectDamaged
 from schema.file_swap import restore_backup
 
@@ -17,8 +16,7 @@ from schema.file_swap import restore_backup
 def offer_restore(window, error: ProjectDamaged) -> None:
     """Ask whether to put the newest good backup in place of a damaged project; on yes,
     restore it off the GUI thread and open the project again."""
-    project = Path(error.path)
-    backup = newest_good_backup(project)
+    project, backup = Path(error.path), error.backup  # found and checked off the GUI thread
     if backup is None:
         QMessageBox.warning(window, "Project damaged",
                             f"{error}\n\nThere is no good backup of it to restore.")

@@ -248,11 +248,12 @@ def _check_found(db: sqlite_utils.Database, rows: list, table_filter: TableFilte
                       f"them first, then make the tables")
 
 
-def filter_choices(source) -> dict[str, list]:
-    """The sites, review types and publication years present, for filter menus and advice.
-    `source` is a Store or its database."""
-    db = getattr(source, "db", source)
+def filter_choices(store) -> dict[str, list]:
+    """The sites, review types and publication years present, for the filter menus."""
+    return _case_values(store.db)
 
+
+def _case_values(db: sqlite_utils.Database) -> dict[str, list]:
     def distinct(column: str) -> list:
         return [r[0] for r in db.execute(
             f"SELECT DISTINCT {column} FROM cases WHERE {column} IS NOT NULL "
@@ -262,7 +263,7 @@ def filter_choices(source) -> dict[str, list]:
 
 
 def available_text(db: sqlite_utils.Database) -> str:
-    choices = filter_choices(db)
+    choices = _case_values(db)
     years = choices["years"]
     parts = [f"sites: {', '.join(choices['site']) or 'none recorded'}",
              f"review types: {', '.join(choices['review_type'])}",

@@ -11,24 +11,17 @@ target's writer lock.
 
 from __future__ import annotations
 
-import os
-import re
-import time
-import uuid
 from pathlib import Path
 
+from schema import durable
 from schema.merge.sources import MergeError
 
 # A partial this recent may belong to a `new` or `demo` still running (they hold no lock on a
 # name that does not exist yet); older ones are litter. Merges hold the lock, so the litter of
 # a merge is never live while another merge runs.
 STALE_SECONDS = 60
-SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
-def partial_path(target: Path) -> Path:
-    """A fresh hidden name beside `target` to build the new project under."""
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+SIDE_FILES = durable.SIDE_FILES
+partial_path = durable.partial_name
 
 
 def remove(partial: Path) -> None:
@@ -38,21 +31,8 @@ def remove(partial: Path) -> None:
 
 
 def remove_stale(target: Path) -> list[Path]:
-    """Remove what killed builds of `target` left beside it; returns what was removed.
-
-    Matches only this target's partials (and the partials `create_project` makes of them),
-    with their journals and lock files; anything touched in the last STALE_SECONDS is left
-    alone. Call only while holding the target's writer lock."""
-    name = re.escape(target.name)
-    pattern = re.compile(rf"\.{{1,2}}{name}\.[0-9a-f]{{8}}\.partial"
-                         rf"(\.[0-9a-f]{{8}}\.partial)?(-journal|-wal|-shm|\.lock)?")
-    removed = []
-    cutoff = time.time() - STALE_SECONDS
-    for path in target.parent.iterdir():
-        if pattern.fullmatch(path.name) and path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
+    """What killed builds of `target` left beside it, untouched for STALE_SECONDS."""
+    return durable.clean_litter(target, min_age=STALE_SECONDS)
 
 
 def publish(partial: Path, target: Path) -> None:
@@ -65,19 +45,9 @@ def publish(partial: Path, target: Path) -> None:
         raise MergeError(f"the new target was not closed cleanly ({', '.join(leftovers)} "
                          f"left beside it); nothing was written to {target}. Run the merge "
                          f"again.")
-    _fsync(partial, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    durable.fsync_file(partial)
     if target.exists():
         raise MergeError(f"{target} was created by another program while the merge ran; it "
                          f"was left untouched and nothing was merged. Choose another name, "
                          f"or merge into it.")
-    os.replace(partial, target)
-    if os.name == "posix":  # a directory cannot be opened for fsync on Windows
-        _fsync(target.parent, os.O_RDONLY)
-
-
-def _fsync(path: Path, flags: int) -> None:
-    fd = os.open(path, flags)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    durable.move_into_place(partial, target)
