@@ -17,6 +17,7 @@ from schema.counting import counting_coding_sql
 from schema.errors import NotFoundError, ValidationError
 from schema.project import new_id, now, read_meta
 from schema.records import CASE_STATUSES, CODING_KINDS, Case, CaseFilter, Coding
+from schema.store_combining import CombiningMixin
 from schema.store_documents import DocumentMixin
 from schema.store_entities import EntityMixin
 from schema.store_pseudonyms import PseudonymMixin
@@ -27,7 +28,7 @@ CASE_COLUMNS = ("reference", "title", "review_type", "category", "site", "public
                 "status", "notes")
 
 
-class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin):
+class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMixin):
     """A project opened for a named person (the actor recorded in the audit log)."""
 
     def __init__(self, db: sqlite_utils.Database, actor: str) -> None:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from schema.documents.extraction import PageResult
+from schema.documents.fingerprint_store import store_fingerprint
 from schema.documents.paragraphs import assign_paragraphs
 from schema.transactions import transaction
 
@@ -35,12 +36,15 @@ def store_document(store, document: StoredDocument) -> None:
            "page_count": len(document.pages), "pages_with_text": with_text,
            "text_status": TEXT_STATUS[document.status], "failed_pages": json.dumps(failed),
            "password_protected": int(document.password_protected), **store._stamps()}
+    rows = _page_rows(document.sha256, document.pages)
     with transaction(store.db):
         store._insert("documents", row)
         store.db.conn.executemany(
             "INSERT INTO pages (document_id, page, status, width, height, text, lines_json, "
             "carry_in, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _page_rows(document.sha256, document.pages))
+            rows)
+        store_fingerprint(store.db.conn, document.sha256,
+                          [page[5] for page in rows if page[2] == "ok"])
         store._audit("import", "documents", document.sha256, None, document.summary,
                      after={"file_name": document.file_name, "page_count": len(document.pages),
                             "pages_with_text": with_text, "failed_pages": failed,

@@ -13,12 +13,10 @@ import sqlite3
 import sqlite_utils
 
 from schema import audit
+from schema.case_folding import CASE_COLUMNS, fold_case, tables_referencing_cases
+from schema.documents.fingerprint import Fingerprint
 from schema.merge.matching import CasePlan, SourceCase, TargetIndex
 from schema.project import now
-
-CASE_COLUMNS = ("id", "reference", "title", "review_type", "category", "site",
-                "publication_year", "status", "notes", "created_at", "created_by",
-                "updated_at", "updated_by")
 
 
 def dict_rows(cursor: sqlite3.Cursor) -> list[dict]:
@@ -29,12 +27,16 @@ def dict_rows(cursor: sqlite3.Cursor) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def read_source_cases(conn: sqlite3.Connection, has_aliases: bool) -> list[SourceCase]:
-    """Every case of a source with its document ids and any aliases the source recorded."""
+def read_source_cases(conn: sqlite3.Connection, has_aliases: bool,
+                      prints: dict[str, Fingerprint], origin: int) -> list[SourceCase]:
+    """Every case of source number `origin` with its document ids and fingerprints, and any
+    aliases the source recorded."""
     rows = dict_rows(conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id"))
-    cases = {row["id"]: SourceCase(row, set()) for row in rows}
+    cases = {row["id"]: SourceCase(row, set(), origin=origin) for row in rows}
     for case_id, document_id in conn.execute("SELECT case_id, document_id FROM case_documents"):
         cases[case_id].documents.add(document_id)
+        if document_id in prints:
+            cases[case_id].prints[document_id] = prints[document_id]
     if has_aliases:
         for alias_id, case_id in conn.execute("SELECT alias_id, case_id FROM case_aliases"):
             if case_id in cases:
@@ -52,7 +54,7 @@ class CaseWriter:
         self.index = index
         self.actor = actor
         self.site = site
-        self.children = _tables_referencing_cases(db.conn)
+        self.children = tables_referencing_cases(db.conn)
 
     def write(self, plan: CasePlan) -> None:
         rows = [self._target_row(i) for i in sorted(plan.matched)] + [plan.source.row]
@@ -89,13 +91,7 @@ class CaseWriter:
 
     def _fold(self, old: str, survivor: str, reference: str) -> None:
         """Move everything that belongs to case `old` to `survivor`, then drop `old`."""
-        for table, column in self.children:
-            self.conn.execute(f"UPDATE OR IGNORE [{table}] SET [{column}] = ? "
-                              f"WHERE [{column}] = ?", [survivor, old])
-        self.conn.execute("DELETE FROM cases WHERE id = ?", [old])
-        self.conn.execute("UPDATE case_aliases SET case_id = ? WHERE case_id = ?",
-                          [survivor, old])
-        self._alias(old, survivor)
+        fold_case(self.conn, old, survivor, self.children)
         audit.record(self.db, actor=self.actor, site=self.site, action="merge",
                      table="cases", row_id=old, case_id=survivor,
                      summary=f"case {reference}: id {old} merged into {survivor}",
@@ -107,15 +103,3 @@ class CaseWriter:
             "ON CONFLICT (alias_id) DO UPDATE SET case_id = excluded.case_id "
             "WHERE case_id != excluded.case_id", [alias, case_id, now()])
 
-
-def _tables_referencing_cases(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(table, column) of every foreign key to cases(id), found rather than listed, so tables
-    other features add later move with their case too."""
-    found = []
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    for table in tables:
-        for fk in conn.execute(f"PRAGMA foreign_key_list([{table}])"):
-            if fk[2] == "cases":
-                found.append((table, fk[3]))
-    return sorted(found)

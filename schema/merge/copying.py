@@ -111,6 +111,14 @@ def copy_aliases(src: sqlite3.Connection, dst: sqlite3.Connection,
         "WHERE case_id != excluded.case_id", rows)
 
 
+def case_ids(src: sqlite3.Connection) -> set[str]:
+    """Every case id a project holds, with the ids its own merges folded into them."""
+    found = {r[0] for r in src.execute("SELECT id FROM cases")}
+    if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'case_aliases'").fetchone():
+        found |= {r[0] for r in src.execute("SELECT alias_id FROM case_aliases")}
+    return found
+
+
 def _remapped(row: tuple, at: int, case_map: dict[str, str]) -> list:
     row = list(row)
     row[at] = case_map.get(row[at], row[at])

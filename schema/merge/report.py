@@ -31,7 +31,6 @@ class SourceReport:
     matched: dict[str, int] = field(default_factory=dict)
     answers_written: int = 0
     audit_entries_added: int = 0
-    possible_duplicates: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
     changed: bool = False
 
@@ -43,7 +42,6 @@ class SourceReport:
                            for k, v in self.counts.items()},
                 "matched": self.matched, "answers_written": self.answers_written,
                 "audit_entries_added": self.audit_entries_added,
-                "possible_duplicates": self.possible_duplicates,
                 "conflicts": self.conflicts, "changed": self.changed}
 
     def lines(self) -> list[str]:
@@ -57,9 +55,6 @@ class SourceReport:
             out.append(f"  same review coded elsewhere: {recognised}")
         out.append(f"  answers    {self.answers_written} added or updated; audit entries "
                    f"added {self.audit_entries_added}")
-        for dup in self.possible_duplicates:
-            out.append(f"  check: {dup['reference']} also exists as another case with "
-                       f"different documents ({', '.join(i[:8] for i in dup['others'])})")
         cases = {c["case_id"] for c in self.conflicts}
         out.append(f"  conflicts  {len(self.conflicts)} field(s) in {len(cases)} case(s)")
         out += [f"    {line}" for line in conflict_lines(self.conflicts)]
@@ -75,10 +70,15 @@ class MergeReport:
     sources: list[SourceReport] = field(default_factory=list)
     codebook: str = ""
     codebook_upgraded: bool = False
+    candidates: list[dict] = field(default_factory=list)
+    combined: int = 0
+    kept_apart: int = 0
+    dry_run: bool = False
 
     @property
     def changed(self) -> bool:
-        return self.codebook_upgraded or any(s.changed for s in self.sources)
+        return (self.codebook_upgraded or bool(self.combined or self.kept_apart)
+                or any(s.changed for s in self.sources))
 
     def text(self) -> str:
         kind = "" if self.include_documents else " (codings only: no PDF bytes or page text)"
@@ -87,9 +87,33 @@ class MergeReport:
             lines.append(f"The target now uses codebook {self.codebook} (it adds fields).")
         for source in self.sources:
             lines += source.lines()
-        if not self.changed:
+        if self.combined or self.kept_apart:
+            lines.append(f"Decisions: {self.combined} pair(s) combined into one case, "
+                         f"{self.kept_apart} pair(s) kept apart as different reviews.")
+        lines += candidate_lines(self.candidates)
+        if self.dry_run:
+            lines.append("Trial run: nothing was written.")
+        elif not self.changed:
             lines.append("Nothing changed: the target was left exactly as it was.")
         return "\n".join(lines)
+
+
+def candidate_lines(candidates: list[dict], limit: int = 50) -> list[str]:
+    """The candidate pairs, each with both ids so a person can decide on them."""
+    if not candidates:
+        return []
+    lines = [f"{len(candidates)} pair(s) of cases may be the same review; decide with "
+             f"--decisions FILE (write one with --candidates-out FILE), --accept-candidates, "
+             f"or 'combine-cases':"]
+    for c in candidates[:limit]:
+        first, second = c["cases"]
+        how = (f"text {c['similarity']:.0%} alike" if c["similarity"] is not None
+               else f"same {c['basis']}")
+        lines.append(f"  {first['reference']} ({c['case_id']}) ~ {second['reference']} "
+                     f"({c['other_case_id']}): {how}")
+    if len(candidates) > limit:
+        lines.append(f"  ... and {len(candidates) - limit} more (see --candidates-out)")
+    return lines
 
 
 def conflict_lines(conflicts: list[dict], limit: int = 50) -> list[str]:

@@ -12,22 +12,20 @@ merging the same sources again leaves the file exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-from schema import audit, locking
+from schema import locking
 from schema.codebook_model import Codebook
 from schema.encryption import DRIVER_ERRORS
-from schema.merge import copying, partial, staging
-from schema.merge.cases import CaseWriter, read_source_cases
+from schema.merge import partial, staging
 from schema.merge.codebooks import choose_codebook
-from schema.merge.conflicts import case_conflicts
-from schema.merge.documents import copy_documents
-from schema.merge.matching import TargetIndex
-from schema.merge.report import MergeReport, SourceReport, Tally, store_report
+from schema.merge.decisions import Decision, check_known, known_ids
+from schema.merge.report import MergeReport
 from schema.merge.sources import MergeError, Source, open_source, stored_codebook
+from schema.merge.steps import run_steps
 from schema.project import create_project, open_project, read_meta
 from schema.transactions import transaction
 
@@ -38,12 +36,27 @@ MERGE_CACHE_KIB = 131072
 
 
 class _Unchanged(Exception):
-    """Raised inside the transaction to roll back a merge that changed nothing."""
+    """Raised inside the transaction to roll back a merge that changed nothing, or a trial
+    merge (`dry_run`)."""
+
+
+@dataclass
+class Choices:
+    """What the person decided about look-alike cases: `decisions` on named pairs (from a
+    file, or the wizard), `accept_candidates` to combine every candidate pair found, and
+    `dry_run` to see the report, candidates and differing pages without changing the
+    target. `decisions_from` names the file the decisions came from, for messages."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    accept_candidates: bool = False
+    dry_run: bool = False
+    decisions_from: str = "the decisions"
 
 
 def merge_projects(target: str | Path, sources: list[str | Path], *, actor: str,
                    include_documents: bool = True, site: str = "",
-                   progress: ProgressCallback | None = None) -> MergeReport:
+                   progress: ProgressCallback | None = None,
+                   choices: Choices | None = None) -> MergeReport:
     """Merge `sources` into `target` (created with the first source's codebook if new)."""
     target = Path(target)
     paths = [Path(p) for p in sources]
@@ -56,7 +69,7 @@ def merge_projects(target: str | Path, sources: list[str | Path], *, actor: str,
     try:
         for path in paths:
             opened.append(open_source(path))
-        options = _Options(actor, site, include_documents, progress)
+        options = _Options(actor, site, include_documents, progress, choices or Choices())
         return _merge_under_lock(target, opened, options)
     finally:
         for source in opened:
@@ -69,6 +82,7 @@ class _Options:
     site: str
     include_documents: bool
     progress: ProgressCallback | None
+    choices: Choices
 
 
 def _merge_under_lock(target: Path, sources: list[Source], options: _Options) -> MergeReport:
@@ -78,9 +92,14 @@ def _merge_under_lock(target: Path, sources: list[Source], options: _Options) ->
         raise MergeError(f"the folder {target.parent} does not exist; nothing was merged.")
     locking.acquire(target)
     try:
+        known = set().union(*(known_ids(source.conn) for source in sources))
         if not target.exists():
+            check_known(options.choices.decisions, known, options.choices.decisions_from)
             return _merge_new(target, sources, options)
-        codebook = _chosen(_target_codebook(target), sources)
+        target_codebook, target_ids = _target_facts(target)
+        check_known(options.choices.decisions, known | target_ids,
+                    options.choices.decisions_from)
+        codebook = _chosen(target_codebook, sources)
         try:
             db = open_project(target)
         except DRIVER_ERRORS as exc:
@@ -103,7 +122,10 @@ def _merge_new(target: Path, sources: list[Source], options: _Options) -> MergeR
         except DRIVER_ERRORS as exc:
             raise MergeError(f"cannot create the target {target}: {exc}") from None
         report = _merge_open(db, target, True, sources, codebook, options)
-        partial.publish(building, target)
+        if options.choices.dry_run:
+            partial.remove(building)
+        else:
+            partial.publish(building, target)
     except BaseException:
         partial.remove(building)
         raise
@@ -118,16 +140,18 @@ def _chosen(current: Codebook, sources: list[Source]) -> Codebook:
     return chosen
 
 
-def _target_codebook(target: Path) -> Codebook:
-    """The codebook an existing target uses, read through a read-only connection."""
+def _target_facts(target: Path) -> tuple[Codebook, set[str]]:
+    """The codebook an existing target uses and every case id and alias it holds, read
+    through a read-only connection."""
     db = open_project(target, readonly=True)
     try:
         key = read_meta(db)["codebook_key"]
         text, sha = db.execute("SELECT yaml_text, sha256 FROM codebooks WHERE key = ?",
                                [key]).fetchone()
+        ids = known_ids(db.conn)
     finally:
         db.conn.close()
-    return stored_codebook(text, sha, f"codebook {key} stored in {target}")
+    return stored_codebook(text, sha, f"codebook {key} stored in {target}"), ids
 
 
 def _merge_open(db: sqlite_utils.Database, target: Path, created: bool,
@@ -144,8 +168,9 @@ def _merge_open(db: sqlite_utils.Database, target: Path, created: bool,
     try:
         news = _stage(db, sources, options.include_documents, options.progress)
         with transaction(db):
-            _run(db, sources, news, codebook, report, options.actor, options.progress)
-            if not report.changed:
+            run_steps(db, sources, news, codebook, report, options)
+            report.dry_run = options.choices.dry_run
+            if report.dry_run or not report.changed:
                 raise _Unchanged
     except _Unchanged:
         pass
@@ -181,120 +206,3 @@ def _stage(db: sqlite_utils.Database, sources: list[Source], include_documents: 
             staging.stage_streamed(db.conn, source.conn, number)
         news.append(fresh)
     return news
-
-
-def _run(db: sqlite_utils.Database, sources: list[Source], news: list[bool],
-         codebook: Codebook, report: MergeReport, actor: str,
-         progress: ProgressCallback | None) -> None:
-    meta = read_meta(db)
-    if meta["codebook_key"] != codebook.key:
-        _use_codebook(db, sources, codebook, actor, meta)
-        report.codebook_upgraded = True
-    index = TargetIndex(db.conn)
-    writer = CaseWriter(db, index, actor, meta.get("site", ""))
-    total = 2 * len(sources)
-    for number, source in enumerate(sources):
-        if progress:
-            progress(len(sources) + number, total, f"Merging {source.path.name} "
-                                                   f"({number + 1} of {len(sources)})")
-        if news[number]:
-            report.sources.append(_merge_source(db, source, number, writer, codebook,
-                                                report.include_documents))
-        else:
-            report.sources.append(_nothing_new(source))
-    if progress:
-        progress(total, total, "Writing the merge report")
-    for source_report in report.sources:
-        if source_report.changed:
-            report_id = store_report(db, source_report, actor)
-            audit.record(db, actor=actor, site=meta.get("site", ""), action="merge",
-                         table="merge_reports", row_id=report_id, case_id=None,
-                         summary=f"merged {source_report.path} (site "
-                                 f"{source_report.site or '-'})",
-                         after={k: v.added for k, v in source_report.counts.items()})
-
-
-def _use_codebook(db: sqlite_utils.Database, sources: list[Source], codebook: Codebook,
-                  actor: str, meta: dict[str, str]) -> None:
-    """Switch the target to a codebook that only adds fields to its own."""
-    for source in sources:
-        copying.copy_codebooks(source.conn, db.conn)
-    db.execute("UPDATE meta SET value = ? WHERE key = 'codebook_key'", [codebook.key])
-    audit.record(db, actor=actor, site=meta.get("site", ""), action="merge", table="meta",
-                 row_id="codebook_key", case_id=None,
-                 summary=f"merge: codebook {meta['codebook_key']} -> {codebook.key}",
-                 before=meta["codebook_key"], after=codebook.key)
-
-
-def _nothing_new(source: Source) -> SourceReport:
-    """The report of a source the target already holds entirely."""
-    rep = SourceReport(str(source.path), source.database_id, source.site)
-    for name in ("cases", "codings", "documents", "evidence"):
-        total = source.conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-        rep.counts[name] = Tally(0, total)
-    return rep
-
-
-def _merge_source(db: sqlite_utils.Database, source: Source, number: int,
-                  writer: CaseWriter, codebook: Codebook,
-                  include_documents: bool) -> SourceReport:
-    src, dst = source.conn, db.conn
-    start = dst.total_changes
-    rep = SourceReport(str(source.path), source.database_id, source.site)
-    copying.copy_codebooks(src, dst)
-    rep.counts["documents"] = Tally(*copy_documents(src, dst,
-                                                    include_documents=include_documents))
-    tables = source.tables()
-    case_map = _merge_cases(source, writer, rep, "case_aliases" in tables)
-    copying.copy_case_documents(src, dst, case_map)
-    added, present = copying.copy_codings(src, dst, case_map)
-    rep.counts["codings"] = Tally(added, present)
-    staged = staging.merge_staged(dst, number)
-    rep.answers_written = staged["answers"]
-    rep.counts["evidence"] = Tally(staged["evidence"],
-                                   staged["evidence_total"] - staged["evidence"])
-    if include_documents:
-        copying.copy_case_rows(src, dst, "pseudonyms", case_map,
-                               update=("real_name", "pseudonym", "updated_at", "updated_by"))
-    if "case_aliases" in tables:
-        copying.copy_aliases(src, dst, case_map)
-    rep.audit_entries_added = staged["audit_log"]
-    rep.changed = dst.total_changes > start
-    if added or rep.answers_written:
-        rep.conflicts = _conflicts(db, codebook, sorted(set(case_map.values())))
-    return rep
-
-
-def _merge_cases(source: Source, writer: CaseWriter, rep: SourceReport,
-                 has_aliases: bool) -> dict[str, str]:
-    """Plan and write each source case; returns source case id -> surviving target id."""
-    case_map: dict[str, str] = {}
-    tally = rep.counts["cases"]
-    for case in read_source_cases(source.conn, has_aliases):
-        plan = writer.index.plan(case)
-        writer.write(plan)
-        for case_id in (case.id, *case.aliases):
-            case_map[case_id] = plan.survivor
-        if plan.how == "new":
-            tally.added += 1
-        else:
-            tally.present += 1
-            if plan.how != "uuid":
-                rep.matched[plan.how] = rep.matched.get(plan.how, 0) + 1
-        others = writer.index.same_reference_elsewhere(plan)
-        if others:
-            rep.possible_duplicates.append({"reference": case.row["reference"],
-                                            "case_id": plan.survivor, "others": others})
-    return case_map
-
-
-def _conflicts(db: sqlite_utils.Database, codebook: Codebook, case_ids: list[str]
-               ) -> list[dict]:
-    several = {r[0] for r in db.execute(
-        "SELECT case_id FROM codings WHERE kind != 'consensus' GROUP BY case_id "
-        "HAVING count(*) > 1")}
-    found = []
-    for case_id in case_ids:
-        if case_id in several:
-            found += [c.as_dict() for c in case_conflicts(db, codebook, case_id)]
-    return found

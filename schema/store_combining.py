@@ -1,0 +1,37 @@
+"""Store methods for the same review held as two cases: finding look-alikes, combining two
+cases (and undoing it), and recording that two look-alikes are different reviews."""
+
+from __future__ import annotations
+
+from schema.case_combining import CombineRecord, combine_cases, uncombine_cases
+from schema.transactions import transaction
+
+
+class CombiningMixin:
+    """Mixed into Store, which provides `db`, `actor`, `site` and `_audit`."""
+
+    def combine_cases(self, first: str, second: str, *,
+                      details_from: str | None = None) -> CombineRecord:
+        """Make two cases one (schema.case_combining); returns what undo needs."""
+        with transaction(self.db):
+            return combine_cases(self.db, first, second, actor=self.actor, site=self.site,
+                                 details_from=details_from)
+
+    def uncombine_cases(self, record: CombineRecord) -> None:
+        with transaction(self.db):
+            uncombine_cases(self.db, record, actor=self.actor, site=self.site)
+
+    def keep_cases_apart(self, first: str, second: str) -> None:
+        """Record that two look-alike cases are different reviews, so no merge combines
+        them or asks about them again."""
+        from schema.same_review import record_distinction
+
+        with transaction(self.db):
+            record_distinction(self.db, first, second, actor=self.actor, site=self.site)
+
+    def same_review_candidates(self) -> list:
+        """Pairs of cases in this project that may be the same review
+        (schema.same_review.Candidate), most alike first."""
+        from schema.same_review import find_candidates
+
+        return find_candidates(self.db.conn)
