@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from schema.errors import NotFoundError
+from schema.errors import NotFoundError, ValidationError
 from schema.project import now
 from schema.records import Document
 from schema.transactions import transaction
@@ -45,15 +45,22 @@ class DocumentMixin:
         return [_document(r) for r in rows]
 
     def link_document(self, case_id: str, document_id: str, role: str = "") -> None:
-        """Attach a stored document to a case; linking twice changes nothing."""
+        """Attach a stored document to a case; linking twice changes nothing. A document
+        belongs to one case: one review is one case, and a merge recognises the case by its
+        documents, so a document held by another case is refused."""
         case = self.get_case(case_id)
-        self.get_document(document_id)
+        document = self.get_document(document_id)
         with transaction(self.db):
-            exists = self.db.execute(
-                "SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?",
-                [case_id, document_id]).fetchone()
-            if exists:
+            holders = dict(self.db.execute(
+                "SELECT l.case_id, c.reference FROM case_documents l JOIN cases c ON "
+                "c.id = l.case_id WHERE l.document_id = ?", [document_id]).fetchall())
+            if case_id in holders:
                 return
+            if holders:
+                raise ValidationError(
+                    f"{document.file_name} already belongs to case "
+                    f"{', '.join(sorted(holders.values()))}; unlink it there first, or "
+                    f"combine the two cases if they are the same review.")
             position = self.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM case_documents WHERE case_id = ?",
                 [case_id]).fetchone()[0]

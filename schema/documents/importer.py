@@ -21,6 +21,7 @@ from schema.documents.extraction import Extraction, ExtractionPool
 from schema.documents.messages import short_text
 from schema.documents.pdf_probe import ProbedFile, probe_file
 from schema.documents.text_store import StoredDocument, store_document
+from schema.errors import ValidationError
 from schema.transactions import transaction
 
 STATUSES = ("imported", "already_present", "needs_password", "no_text", "partial",
@@ -118,12 +119,16 @@ class _ImportRun:
             "WHERE id = ?", [probed.sha256]).fetchone()
         if row is None:
             return None
+        note = ""
         if self.case_id is not None:
-            self.store.link_document(self.case_id, probed.sha256)
+            try:
+                self.store.link_document(self.case_id, probed.sha256)
+            except ValidationError as exc:
+                note = f"; not added to this case: {exc}"
         name = "" if row[0] == probed.path.name else f" as {row[0]}"
         return ImportOutcome(
             probed.path, "already_present", probed.sha256, row[1], row[2],
-            json.loads(row[3] or "[]"), f"already in project{name} ({_pages(row[1])})")
+            json.loads(row[3] or "[]"), f"already in project{name} ({_pages(row[1])}){note}")
 
     def _conclude(self, probed: ProbedFile, extraction: Extraction) -> ImportOutcome:
         path = probed.path

@@ -24,7 +24,13 @@ from schema.merge import partial, staging
 from schema.merge.codebooks import choose_codebook
 from schema.merge.decisions import Decision, check_known, known_ids
 from schema.merge.report import MergeReport
-from schema.merge.sources import MergeError, Source, open_source, stored_codebook
+from schema.merge.sources import (
+    MergeError,
+    Source,
+    open_source,
+    refuse_shared_documents,
+    stored_codebook,
+)
 from schema.merge.steps import run_steps
 from schema.project import create_project, open_project, read_meta
 from schema.transactions import transaction
@@ -149,6 +155,7 @@ def _target_facts(target: Path) -> tuple[Codebook, set[str]]:
         text, sha = db.execute("SELECT yaml_text, sha256 FROM codebooks WHERE key = ?",
                                [key]).fetchone()
         ids = known_ids(db.conn)
+        refuse_shared_documents(db.conn, f"target refused: {target}")
     finally:
         db.conn.close()
     return stored_codebook(text, sha, f"codebook {key} stored in {target}"), ids

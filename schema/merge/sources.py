@@ -54,6 +54,7 @@ def open_source(path: str | Path) -> Source:
         meta = read_meta(db)
         codebook = _active_codebook(conn, meta, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        refuse_shared_documents(conn, f"source refused: {path}")
     except MergeError:
         conn.close()
         raise
@@ -63,6 +64,19 @@ def open_source(path: str | Path) -> Source:
                          f"fresh copy, or run 'check' on it.") from None
     return Source(path=path, conn=conn, database_id=meta.get("database_id", ""),
                   site=meta.get("site", ""), codebook=codebook, schema_version=version)
+
+
+def refuse_shared_documents(conn: sqlite3.Connection, where: str) -> None:
+    """A document held by two cases of one project would join those cases on a merge without
+    anyone deciding it; the merge is refused until a person combines them or unlinks it."""
+    row = conn.execute(
+        "SELECT d.file_name, group_concat(c.reference, ' and ') FROM case_documents l "
+        "JOIN cases c ON c.id = l.case_id JOIN documents d ON d.id = l.document_id "
+        "GROUP BY l.document_id HAVING count(*) > 1 ORDER BY d.file_name LIMIT 1").fetchone()
+    if row:
+        raise MergeError(f"{where}: cases {row[1]} both hold the document {row[0]}. Combine "
+                         f"them ('combine-cases') or unlink the document from one, then merge "
+                         f"again.")
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
