@@ -3,7 +3,7 @@ cases (and undoing it), and recording that two look-alikes are different reviews
 
 from __future__ import annotations
 
-from schema.case_combining import CombineRecord, combine_cases, uncombine_cases
+from schema.case_combining import CombineRecord, combine_cases, resolve_case, uncombine_cases
 from schema.transactions import transaction
 
 
@@ -29,9 +29,25 @@ class CombiningMixin:
         with transaction(self.db):
             record_distinction(self.db, first, second, actor=self.actor, site=self.site)
 
-    def same_review_candidates(self) -> list:
-        """Pairs of cases in this project that may be the same review
-        (schema.same_review.Candidate), most alike first."""
+    def same_review_candidates(self, *, with_pages: bool = False) -> list[dict]:
+        """Pairs of cases in this project that may be the same review, most alike first,
+        described for a person to decide (schema.merge.candidate_report)."""
+        from schema.merge.candidate_report import describe_candidates
         from schema.same_review import find_candidates
 
-        return find_candidates(self.db.conn)
+        found = find_candidates(self.db.conn)
+        return describe_candidates(self.db.conn, found, with_pages=with_pages)
+
+    def resolve_case(self, case_id: str) -> str | None:
+        """The case an id or alias names now, or None."""
+        return resolve_case(self.db, case_id)
+
+    def apply_decisions(self, decisions: list, *, source: str = "the decisions"
+                        ) -> tuple[int, int]:
+        """Carry out decisions on pairs (schema.merge.decisions.Decision), all or none;
+        returns how many pairs were combined and how many kept apart."""
+        from schema.merge.decisions import apply_decisions, check_known, known_ids
+
+        check_known(decisions, known_ids(self.db.conn), source)
+        with transaction(self.db):
+            return apply_decisions(self.db, decisions, actor=self.actor, site=self.site)

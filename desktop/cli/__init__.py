@@ -26,6 +26,7 @@ from desktop.cli import (
     json_io,
     merge,
     project,
+    same_review,
     table,
 )
 from schema.encryption import DRIVER_ERRORS
@@ -33,7 +34,7 @@ from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
 COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief, merge,
-                  backup, encryption, audit)
+                  same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from desktop.cli.common import add_project_argument, default_coder, open_store, unlock
 from schema.agreement import write_csv
 from schema.errors import NotFoundError, ProjectError
 from schema.merge import merge_projects
+from schema.merge.decisions import read_decisions, write_candidates
 from schema.merge.report import conflict_lines
+from schema.merge.run import Choices
 from schema.project import is_encrypted
 
 
@@ -26,6 +29,17 @@ def register(subparsers) -> None:
                             "(for sharing outside the borough)")
     merge.add_argument("--site", default="", help="site name of a new TARGET")
     merge.add_argument("--coder", default=None, help="your name, recorded in the audit log")
+    merge.add_argument("--dry-run", action="store_true",
+                       help="report what the merge would do, with the look-alike cases and "
+                            "their differing pages, and change nothing")
+    merge.add_argument("--candidates-out", metavar="FILE.csv",
+                       help="write the look-alike pairs left undecided as a decisions file")
+    merge.add_argument("--decisions", metavar="FILE.csv",
+                       help="a filled-in decisions file: 'same' pairs are combined, "
+                            "'different' pairs are kept apart on this and later merges")
+    merge.add_argument("--accept-candidates", action="store_true",
+                       help="combine every look-alike pair found (check them first with "
+                            "--dry-run)")
     merge.set_defaults(handler=_merge)
 
     agreement = subparsers.add_parser(
@@ -54,9 +68,18 @@ def _merge(args) -> int:
             continue  # the merge itself says what is wrong with this file
         if encrypted:
             unlock(path)
+    choices = Choices(accept_candidates=args.accept_candidates, dry_run=args.dry_run)
+    if args.decisions:
+        choices.decisions = read_decisions(Path(args.decisions))
+        choices.decisions_from = args.decisions
     report = merge_projects(args.target, args.sources, actor=args.coder or default_coder(),
-                            include_documents=not args.no_documents, site=args.site)
+                            include_documents=not args.no_documents, site=args.site,
+                            choices=choices)
     print(report.text())
+    if args.candidates_out:
+        write_candidates(Path(args.candidates_out), report.candidates)
+        print(f"Wrote {len(report.candidates)} pair(s) to {args.candidates_out}: fill in "
+              f"'decision', then merge again with --decisions {args.candidates_out}.")
     return 0
 
 

@@ -63,8 +63,8 @@ def check_known(decisions: Iterable[Decision], known: set[str], path: str) -> No
     unknown = sorted({i for d in decisions for i in (d.first, d.second)} - known)
     if unknown:
         shown = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-        raise MergeError(f"the decisions name {len(unknown)} case id(s) that no project in "
-                         f"this merge holds ({shown}); check {path}. Nothing was merged.")
+        raise MergeError(f"the decisions name {len(unknown)} case id(s) that no project "
+                         f"here holds ({shown}); check {path}. Nothing was changed.")
 
 
 def apply_decisions(db: sqlite_utils.Database, decisions: Iterable[Decision], *, actor: str,
@@ -84,7 +84,7 @@ def apply_decisions(db: sqlite_utils.Database, decisions: Iterable[Decision], *,
             record_distinction(db, decision.first, decision.second, actor=actor, site=site)
         except DistinctionError as exc:
             raise MergeError(f"decision {decision.first} / {decision.second}: {exc} "
-                             f"Nothing was merged.") from None
+                             f"Nothing was changed.") from None
         apart += 1
     return combined, apart
 
@@ -94,19 +94,20 @@ def _combine(db: sqlite_utils.Database, decision: Decision, actor: str, site: st
         combine_cases(db, decision.first, decision.second, actor=actor, site=site)
     except CombineError as exc:
         raise MergeError(f"decision {decision.first} / {decision.second}: {exc} "
-                         f"Nothing was merged.") from None
+                         f"Nothing was changed.") from None
 
 
-def write_candidates(path: Path, candidates: list[Candidate], references: dict[str, str]
-                     ) -> None:
-    """A decisions template: one row per candidate pair, the decision left for a person."""
+def write_candidates(path: Path, candidates: list[dict]) -> None:
+    """A decisions template: one row per candidate pair (as `describe_candidates` gives
+    them), the decision left for a person."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         for c in candidates:
-            score = "" if c.similarity is None else f"{c.similarity:.2f}"
-            writer.writerow([c.first, c.second, "", c.basis, score,
-                             references.get(c.first, ""), references.get(c.second, "")])
+            score = "" if c["similarity"] is None else f"{c['similarity']:.2f}"
+            first, second = c["cases"]
+            writer.writerow([c["case_id"], c["other_case_id"], "", c["basis"], score,
+                             first["reference"], second["reference"]])
 
 
 def accept_all(candidates: Iterable[Candidate]) -> list[Decision]:

@@ -82,7 +82,8 @@ class MergeReport:
 
     def text(self) -> str:
         kind = "" if self.include_documents else " (codings only: no PDF bytes or page text)"
-        lines = [f"Merged {len(self.sources)} source(s) into {self.target}{kind}."]
+        verb = "Trial merge of" if self.dry_run else "Merged"
+        lines = [f"{verb} {len(self.sources)} source(s) into {self.target}{kind}."]
         if self.codebook_upgraded:
             lines.append(f"The target now uses codebook {self.codebook} (it adds fields).")
         for source in self.sources:
@@ -111,9 +112,21 @@ def candidate_lines(candidates: list[dict], limit: int = 50) -> list[str]:
                else f"same {c['basis']}")
         lines.append(f"  {first['reference']} ({c['case_id']}) ~ {second['reference']} "
                      f"({c['other_case_id']}): {how}")
+        if c.get("pages") is not None:
+            lines.append(f"    {_page_summary(c['pages'])}")
     if len(candidates) > limit:
         lines.append(f"  ... and {len(candidates) - limit} more (see --candidates-out)")
     return lines
+
+
+def _page_summary(pages: list[dict]) -> str:
+    """Which pages of the two documents differ, as "first page / second page (alike)"."""
+    if not pages:
+        return "every page has a close match in the other document"
+    shown = [f"{p['first_page'] or '-'}/{p['second_page'] or '-'} ({p['similarity']:.0%})"
+             for p in pages[:12]]
+    more = f" and {len(pages) - 12} more" if len(pages) > 12 else ""
+    return f"pages that differ (first case's page / other's, how alike): {', '.join(shown)}{more}"
 
 
 def conflict_lines(conflicts: list[dict], limit: int = 50) -> list[str]:
