@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
 
 from desktop.audit.dialog import show_audit_dialog
 from desktop.brief.dialog import show_brief_dialog
+from desktop.combine.dialog import show_combine_dialog
 from desktop.merge.agreement_dialog import show_agreement_dialog
 from desktop.merge.reconcile_dialog import show_reconcile_dialog
 from desktop.merge.wizard import show_merge_wizard
@@ -37,6 +38,7 @@ class Feature:
     show: Callable[..., object]
     needs_case: bool = False
     closes_project: bool = False
+    refreshes_itself: bool = False  # reloads the case list itself (after an undoable edit)
 
 
 FEATURES = (
@@ -44,6 +46,8 @@ FEATURES = (
     Feature("brief", "Learning &brief…", show_brief_dialog, needs_case=True),
     Feature("merge", "&Merge projects…", show_merge_wizard),
     Feature("reconcile", "&Reconcile codings…", show_reconcile_dialog, needs_case=True),
+    Feature("combine", "Com&bine with another case…", show_combine_dialog, needs_case=True,
+            refreshes_itself=True),
     Feature("agreement", "Coder &agreement…", show_agreement_dialog),
     Feature("audit", "Audit &log…", show_audit_dialog),
     Feature("restore", "Restore from &backup…", show_restore_dialog, closes_project=True),
@@ -126,7 +130,7 @@ class WindowActions:
         export.addAction(self.features["tables"])
         export.addAction(self.features["brief"])
         tools = bar.addMenu("&Tools")
-        for key in ("merge", "reconcile", "agreement", None, "audit", "restore"):
+        for key in ("merge", "reconcile", "combine", "agreement", None, "audit", "restore"):
             _add(tools, self.features[key] if key else None)
 
     def _build_toolbar(self) -> None:

@@ -94,10 +94,14 @@ def unfold_case(conn: sqlite3.Connection, record: FoldRecord) -> None:
     conn.execute(f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({marks})",
                  [record.old_row[c] for c in CASE_COLUMNS])
     _restore_case_row(conn, record.survivor_row)
+    survivor = record.survivor_row["id"]
     for table, column, keys, moved in record.moved:
         where = " AND ".join(f"[{k}] = ?" for k in keys)
+        # A key that includes the case column (case_documents) now holds the survivor.
+        now_keys = [[survivor if k == column else v for k, v in zip(keys, key, strict=True)]
+                    for key in moved]
         conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE {where}",
-                         [(old, *key) for key in moved])
+                         [(old, *key) for key in now_keys])
     for table, names, rows in record.clashed:
         conn.executemany(f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
                          f"VALUES ({', '.join('?' for _ in names)})", rows)

@@ -136,7 +136,8 @@ def open_feature(window: MainWindow, feature: Feature) -> None:
         feature.show(window, workspace.store_thread, workspace.current.case.id)
     else:
         feature.show(window, workspace.store_thread)
-    if window.workspace is workspace:  # merges and reconciliation may have changed cases
+    # Merges and reconciliation may have changed cases.
+    if window.workspace is workspace and not feature.refreshes_itself:
         current = workspace.current
         workspace.reload_cases()
         if current is not None:

@@ -1,0 +1,1 @@
+"""desktop/combine: see the README's Layout section."""
