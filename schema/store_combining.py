@@ -38,6 +38,13 @@ class CombiningMixin:
         found = find_candidates(self.db.conn)
         return describe_candidates(self.db.conn, found, with_pages=with_pages)
 
+    def compare_documents(self, first: str, second: str) -> list[dict] | None:
+        """Which pages of two documents differ, with their text (None if this project
+        holds no text for either)."""
+        from schema.merge.candidate_report import compare_documents
+
+        return compare_documents((first, second), [self.db.conn])
+
     def resolve_case(self, case_id: str) -> str | None:
         """The case an id or alias names now, or None."""
         return resolve_case(self.db, case_id)

@@ -154,6 +154,10 @@ class CombineDialog(QDialog):
 
     def _selection_changed(self) -> None:
         other = self.chosen()
+        if self.case is not None:
+            self.keep_this.setText(f"this case ({self.case.reference})")
+        self.keep_other.setText(f"the chosen case ({other.reference})" if other
+                                else "the chosen case")
         self.combine_button.setEnabled(other is not None)
         self.apart_button.setEnabled(other is not None and other.id in self.likeness)
 

@@ -1,5 +1,11 @@
 """The merge wizard: choose source projects, merge them into this project in the background
-with progress, and read the merge report."""
+with progress, read the merge report, and decide the look-alike cases the merge could not
+decide by itself.
+
+Cases the merge is sure about (the same document, or the same text from two sites) are
+combined by the merge. The pairs it is not sure about are shown side by side afterwards;
+the person's decisions are then carried out on this project, which is the same as merging
+with those decisions (schema.merge.decisions), and they hold for every later merge."""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +31,9 @@ from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from desktop.workers import Progress
 from schema.merge import MergeReport, merge_projects
+from schema.merge.decisions import Decision
 from schema.store import Store
+from widgets.merge.candidate_view import CandidateView
 
 
 def run_merge(store: Store, sources: list[Path], include_documents: bool,
@@ -45,21 +54,26 @@ class MergeWizard(QDialog):
         self.store_thread = store_thread
         self.target = target = store_thread.path
         self.task: StoreOp | None = None
+        self.pages_task: StoreOp | None = None
         self.report: MergeReport | None = None
+        self.decisions_applied = False
         self.setWindowTitle(f"Merge projects into {target.name}")
-        self.resize(820, 620)
+        self.resize(1000, 640)
         self._setup_ui()
         self._update_buttons()
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
-            f"Projects from other sites are merged into <b>{self.target.name}</b>. Cases are "
-            "matched by their ids; a review coded in two places becomes one case holding "
-            "both codings. If anything goes wrong, this project is left as it was."))
+            f"Projects from other sites are merged into <b>{self.target.name}</b>. A review "
+            "coded in two places (the same case id, the same document, or documents with the "
+            "same text) becomes one case holding both codings; cases that only look alike are "
+            "shown to you to decide. If anything goes wrong, this project is left as it was.",
+            wordWrap=True))
         self.sources = QListWidget()
         self.sources.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.sources, 1)
+        self.sources.setMaximumHeight(6 * self.fontMetrics().height() + 12)
+        layout.addWidget(self.sources)
         row = QHBoxLayout()
         self.add_button = QPushButton("Add projects…")
         self.add_button.clicked.connect(self._choose_sources)
@@ -80,8 +94,18 @@ class MergeWizard(QDialog):
         self.report_view = QPlainTextEdit(readOnly=True)
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report_view.setPlaceholderText("The merge report appears here.")
-        layout.addWidget(self.report_view, 2)
+        self.candidates = CandidateView()
+        self.candidates.pages_wanted.connect(self._read_pages)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.report_view, "Merge report")
+        layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
+        self.apply_button = QPushButton("Apply decisions")
+        self.apply_button.setToolTip("Combine the pairs marked 'same review' and record the "
+                                     "pairs marked 'different reviews'")
+        self.apply_button.clicked.connect(self.apply_decisions)
+        self.apply_button.setVisible(False)
+        buttons.addWidget(self.apply_button)
         buttons.addStretch(1)
         self.merge_button = QPushButton("Merge")
         self.merge_button.setDefault(True)
@@ -123,6 +147,7 @@ class MergeWizard(QDialog):
         self.add_button.setEnabled(not running)
         self.codings_only.setEnabled(not running)
         self.close_button.setEnabled(not running)
+        self.apply_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
 
     def start_merge(self) -> None:
@@ -131,6 +156,7 @@ class MergeWizard(QDialog):
         self.progress.setRange(0, 0)
         self.status.setText("Checking the sources…")
         self.report_view.clear()
+        self._show_candidates([])
         self.task = StoreOp(lambda store, p: run_merge(store, sources, include, p),
                             on_success=self._finished,
                             on_failure=lambda error: self._failed(str(error)),
@@ -148,6 +174,51 @@ class MergeWizard(QDialog):
         self._done("Merge complete." if report.changed else
                    "Nothing new: this project already held everything in the sources.")
         self.report_view.setPlainText(report.text())
+        self._show_candidates(report.candidates)
+
+    def _show_candidates(self, pairs: list[dict]) -> None:
+        index = self.tabs.indexOf(self.candidates)
+        if not pairs:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            self.apply_button.setVisible(False)
+            return
+        self.candidates.set_pairs(pairs)
+        if index < 0:
+            index = self.tabs.addTab(self.candidates, "")
+        self.tabs.setTabText(index, f"Look-alike cases ({len(pairs)})")
+        self.tabs.setCurrentIndex(index)
+        self.apply_button.setVisible(True)
+        self.status.setText(f"{self.status.text()} {len(pairs)} pair(s) of cases may be the "
+                            f"same review: decide them below, or later from Tools → Combine.")
+
+    def _read_pages(self, index: int) -> None:
+        first, second = self.candidates.pairs[index]["documents"]
+        self.pages_task = StoreOp(lambda store, _p: store.compare_documents(first, second),
+                                  on_success=lambda pages: self.candidates.set_pages(index,
+                                                                                     pages),
+                                  on_failure=lambda error: self.status.setText(str(error))
+                                  ).run_on(self.store_thread)
+
+    def apply_decisions(self) -> None:
+        decided = [Decision(*d) for d in self.candidates.decisions()]
+        if not decided:
+            self.status.setText("Mark at least one pair 'same' or 'different' first.")
+            return
+        self.task = StoreOp(lambda store, _p: store.apply_decisions(decided),
+                            on_success=self._decided,
+                            on_failure=lambda error: self._failed(str(error))
+                            ).run_on(self.store_thread)
+        self._update_buttons()
+
+    def _decided(self, counts: tuple[int, int]) -> None:
+        self.decisions_applied = True
+        decided = {(d[0], d[1]) for d in self.candidates.decisions()}
+        left = [p for p in self.candidates.pairs
+                if (p["case_id"], p["other_case_id"]) not in decided]
+        self._done(f"Done: {counts[0]} pair(s) combined into one case, {counts[1]} kept "
+                   f"apart as different reviews.")
+        self._show_candidates(left)
 
     def _failed(self, message: str) -> None:
         self._done("The merge was refused or failed; this project was left as it was.")
@@ -176,4 +247,4 @@ def show_merge_wizard(parent: QWidget | None, store_thread: StoreThread) -> bool
     """Run the wizard modally; True when the merge changed the project (refresh views)."""
     wizard = MergeWizard(store_thread, parent)
     wizard.exec()
-    return bool(wizard.report and wizard.report.changed)
+    return bool(wizard.report and wizard.report.changed) or wizard.decisions_applied

@@ -27,7 +27,7 @@ def describe_candidates(conn: sqlite3.Connection, candidates: Sequence[Candidate
         if candidate.documents:
             item["document_names"] = [_document_name(conn, d) for d in candidate.documents]
             if with_pages and number < MAX_COMPARED:
-                item["pages"] = _pages(candidate.documents, [conn, *text_from])
+                item["pages"] = compare_documents(candidate.documents, [conn, *text_from])
         described.append(item)
     return described
 
@@ -53,7 +53,10 @@ def _document_name(conn: sqlite3.Connection, document_id: str) -> str:
     return row[0] if row else document_id[:12]
 
 
-def _pages(documents: tuple[str, str], conns: list[sqlite3.Connection]) -> list[dict] | None:
+def compare_documents(documents: tuple[str, str], conns: Sequence[sqlite3.Connection]
+                      ) -> list[dict] | None:
+    """The pages that differ between two documents, each with an excerpt of both pages'
+    text; None when the text of either is in none of `conns`."""
     texts = [_text(d, conns) for d in documents]
     if texts[0] is None or texts[1] is None:
         return None
@@ -64,7 +67,7 @@ def _pages(documents: tuple[str, str], conns: list[sqlite3.Connection]) -> list[
     return found
 
 
-def _text(document_id: str, conns: list[sqlite3.Connection]) -> list[str] | None:
+def _text(document_id: str, conns: Sequence[sqlite3.Connection]) -> list[str] | None:
     for conn in conns:
         found = page_texts(conn, document_id)
         if found is not None:
