@@ -6,21 +6,26 @@ answers belong to an entity of a section, and field keys are unique within a sec
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from schema.dates import DateError, parse_stored
 from schema.errors import ValidationError
 
 FIELD_TYPES = ("choice", "multi", "number", "age", "date", "text", "long_text", "boolean")
 ANSWER_STATES = ("answered", "not_reported", "not_applicable")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
 class Option:
+    """One answer of a choice or multi field. `keywords` are other words for it (typing one
+    picks it); an `exclusive` option of a multi field ("None", "Not known") is never ticked
+    together with another option."""
+
     key: str
     label: str
     keywords: tuple[str, ...] = ()
+    exclusive: bool = False
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,12 @@ def _check_multi(f: Field, value: object) -> object:
         raise ValidationError(f"{f.path}: expected a list of option keys, got {value!r}")
     for item in value:
         _check_choice(f, item)
-    return sorted(set(value), key=[o.key for o in f.options].index)
+    chosen = sorted(set(value), key=[o.key for o in f.options].index)
+    alone = [key for key in chosen if f.option(key).exclusive]
+    if alone and len(chosen) > 1:
+        raise ValidationError(f"{f.path}: '{f.option_label(alone[0])}' cannot be chosen "
+                              f"together with other options")
+    return chosen
 
 
 def _check_number(f: Field, value: object) -> object:
@@ -145,9 +155,11 @@ def _check_age(f: Field, value: object) -> object:
 
 
 def _check_date(f: Field, value: object) -> object:
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValidationError(f"{f.path}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, "
-                              f"got {value!r}")
+    """A date is stored as YYYY, YYYY-MM or YYYY-MM-DD (its precision) and must exist."""
+    try:
+        parse_stored(value)
+    except DateError as exc:
+        raise ValidationError(f"{f.path}: {exc}") from None
     return value
 
 
