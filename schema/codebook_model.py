@@ -114,6 +114,27 @@ class Codebook:
         return next((o.label for o in self.categories if o.key == key), key)
 
 
+def match_option(spec: Field, text: str) -> tuple[Option | None, list[Option]]:
+    """The option typed text names, or (None, the options it could mean).
+
+    In order: an exact label, an exact keyword, then the one option whose label or keywords
+    contain the text. Case and surrounding spaces do not matter. No option and an empty list
+    means the text matches nothing; several options mean it is ambiguous."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None, []
+    for same in (lambda o: o.label.casefold() == wanted,
+                 lambda o: wanted in (k.casefold() for k in o.keywords)):
+        hits = [o for o in spec.options if same(o)]
+        if len(hits) == 1:
+            return hits[0], hits
+        if hits:
+            return None, hits
+    hits = [o for o in spec.options
+            if wanted in o.label.casefold() or any(wanted in k.casefold() for k in o.keywords)]
+    return (hits[0] if len(hits) == 1 else None), hits
+
+
 def _check_choice(f: Field, value: object) -> object:
     if not isinstance(value, str) or f.option(value) is None:
         raise ValidationError(f"{f.path}: {value!r} is not one of its options "
