@@ -29,7 +29,8 @@ Numeric dates are read **day first** (3/8/2021 is 3 August 2021), because the re
 British and British writing puts the day first; reading them month first would silently move
 every such date. Two-digit years ("3/8/21") are refused rather than guessed, and so is
 ISO text without its leading zeros ("2021-8"), which is more often a slip than a date.
-Anything else raises `DateError` with a message that says what to type instead.
+Anything else raises `DateError` with a short message that says what is wrong and what to
+type instead (it does not repeat the text, which the caller shows beside it).
 """
 
 from __future__ import annotations
@@ -100,13 +101,12 @@ def parse_date(text: str) -> PartialDate:
     for pattern in (_ISO, _NUMERIC, _WORDS):
         match = pattern.fullmatch(cleaned)
         if match:
-            return _build(text, match, pattern)
+            return _build(match, pattern)
     if _TWO_DIGIT_YEAR.fullmatch(cleaned):
-        raise DateError(f"'{text.strip()}': write the year with four digits (e.g. 3/8/2021), "
-                        f"so the century is not guessed")
+        raise DateError("write the year with four digits (e.g. 3/8/2021), so the century is "
+                        "not guessed")
     if _ISO_UNPADDED.fullmatch(cleaned):
-        raise DateError(f"'{text.strip()}': write the month and day with two digits, e.g. "
-                        f"2021-08 or 2021-08-03")
+        raise DateError("write the month and day with two digits, e.g. 2021-08 or 2021-08-03")
     raise DateError(f"'{text.strip()}' is not a date this field understands; type e.g. "
                     f"{DATE_EXAMPLES}")
 
@@ -116,7 +116,10 @@ def parse_stored(value: object) -> PartialDate:
     match = _ISO.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-    return _build(value, match, _ISO)
+    try:
+        return _build(match, _ISO)
+    except DateError as exc:
+        raise DateError(f"{value!r} is not a real date: {exc}") from None
 
 
 def normalise_date(text: str) -> str:
@@ -129,35 +132,35 @@ def date_precision(value: str) -> str:
     return parse_stored(value).precision
 
 
-def _build(text: str, match: re.Match, pattern: re.Pattern) -> PartialDate:
+def _build(match: re.Match, pattern: re.Pattern) -> PartialDate:
     """The date a matched pattern gives, once its month and day are known to exist."""
     parts = match.groupdict()
     year = int(parts["year"])
-    month = _month_number(text, parts["month"]) if pattern is _WORDS else \
+    month = _month_number(parts["month"]) if pattern is _WORDS else \
         _number(parts["month"])
     day = _number(parts.get("day"))
     if year < 1000:
-        raise DateError(f"'{text.strip()}': {year} is too early; years run from 1000")
+        raise DateError(f"the year {year} is too early; years run from 1000")
     if month is not None and not 1 <= month <= 12:
         hint = " (dates are read day first: 3/8/2021 is 3 August 2021)" \
             if pattern is _NUMERIC and day is not None else ""
-        raise DateError(f"'{text.strip()}': there is no month {month}{hint}")
+        raise DateError(f"there is no month {month}{hint}")
     if day is not None:
         try:
             date(year, month, day)
         except ValueError:
-            raise DateError(f"'{text.strip()}': {_MONTHS[month - 1].capitalize()} {year} has "
+            raise DateError(f"{_MONTHS[month - 1].capitalize()} {year} has "
                             f"no day {day}") from None
     return PartialDate(year, month, day)
 
 
-def _month_number(text: str, word: str) -> int:
+def _month_number(word: str) -> int:
     number = _MONTH_NUMBERS.get(word)
     if number is None:
         close = difflib.get_close_matches(word, _MONTHS, n=1, cutoff=0.7)
         advice = f"did you mean {close[0].capitalize()}?" if close else \
             "write the month in full (August) or as three letters (Aug)"
-        raise DateError(f"'{text.strip()}': '{word.capitalize()}' is not a month name; "
+        raise DateError(f"'{word.capitalize()}' is not a month name; "
                         f"{advice}")
     return number
 

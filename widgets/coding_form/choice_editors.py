@@ -118,7 +118,7 @@ class ChoiceEditor(FieldEditor):
             reason = f"'{text}' matches no option; pick one from the list or change the text"
         saved = self.field.option_label(self._committed) if self._committed else None
         kept = f"the saved answer, {saved}, is kept (Esc shows it again)" if saved \
-            else "nothing is saved yet"
+            else "the field stays empty"
         return f"Not saved: {reason}; {kept}."
 
 

@@ -35,32 +35,35 @@ class FieldEditor(QWidget):
         self.field = field
         self._committed: object = None
         self._loading = False
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
         self.layout_ = QHBoxLayout()
         self.layout_.setSpacing(6)
-        column.addLayout(self.layout_)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(PROBLEM_STYLE)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-        column.addWidget(self.message)
+        self._column.addLayout(self.layout_)
+        self.message: QLabel | None = None  # made when first needed: most fields never are
 
     @property
     def problem(self) -> str | None:
         """The message about input this editor shows but did not save, or None."""
-        return self.message.text() if not self.message.isHidden() else None
+        if self.message is None or self.message.isHidden():
+            return None
+        return self.message.text()
 
     def show_problem(self, text: str) -> None:
         """Say under the field what was refused and what to do (the saved answer is kept)."""
+        if self.message is None:
+            self.message = QLabel(self)
+            self.message.setWordWrap(True)
+            self.message.setStyleSheet(PROBLEM_STYLE)
+            self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._column.addWidget(self.message)
         self.message.setText(text)
         self.message.show()
         self.focus_widget().setAccessibleDescription(text)
 
     def clear_problem(self) -> None:
-        if not self.message.isHidden():
+        if self.problem is not None:
             self.message.hide()
             self.message.clear()
             self.focus_widget().setAccessibleDescription("")
