@@ -19,7 +19,7 @@ TOP_KEYS = {"id", "version", "title", "description", "review_types", "categories
             "option_sets", "sections", "tables", "brief"}
 SECTION_KEYS = {"key", "label", "help", "repeat", "item_label", "fields"}
 FIELD_KEYS = {"key", "label", "type", "options", "allow_na", "help", "min", "max"}
-OPTION_KEYS = {"key", "label", "keywords"}
+OPTION_KEYS = {"key", "label", "keywords", "exclusive"}
 OPTION_TYPES = {"choice", "multi"}
 
 
@@ -97,8 +97,8 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         id=str(data["id"]),
         version=str(data["version"]),
         title=str(data.get("title") or data["id"]),
-        review_types=checker.options(data.get("review_types"), "review_types", data.line),
-        categories=checker.options(data.get("categories"), "categories", data.line),
+        review_types=checker.plain_options(data, "review_types"),
+        categories=checker.plain_options(data, "categories"),
         sections=sections,
         source_text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -187,8 +187,29 @@ class _Checker:
             if any(o.key == key for o in options):
                 raise self.error(f"option key '{key}' appears twice", item.line, where)
             keywords = tuple(str(k) for k in item.get("keywords") or ())
-            options.append(Option(key, str(item.get("label") or key), keywords))
+            options.append(Option(key, str(item.get("label") or key), keywords,
+                                  self._exclusive(item, where), item.line))
         return tuple(options)
+
+    def _exclusive(self, item: YamlMap, where: str) -> bool:
+        value = item.get("exclusive", False)
+        if not isinstance(value, bool):
+            raise self.error(f"'exclusive' must be true or false, got {value!r}",
+                             item.key_lines.get("exclusive", item.line), where)
+        return value
+
+    def plain_options(self, data: YamlMap, key: str) -> tuple[Option, ...]:
+        """Review types or categories: options that can never be exclusive."""
+        options = self.options(data.get(key), key, data.key_lines.get(key, data.line))
+        self.no_exclusive(options, key, f"'{key}' is a list of labels, not a multi field")
+        return options
+
+    def no_exclusive(self, options: tuple[Option, ...], where: str, why: str) -> None:
+        """Refuse `exclusive: true` where nothing else can be ticked beside the option."""
+        marked = next((o for o in options if o.exclusive), None)
+        if marked is not None:
+            raise self.error(f"option '{marked.key}' is marked exclusive, but exclusive is "
+                             f"only for options of a multi field ({why})", marked.line, where)
 
     def section(self, data: object, option_sets: dict[str, tuple[Option, ...]]) -> Section:
         data = self.mapping(data, None, "sections")
@@ -223,6 +244,9 @@ class _Checker:
         options = self._field_options(data, path, option_sets)
         if ftype in OPTION_TYPES and not options:
             raise self.error(f"a {ftype} field needs at least one option", data.line, path)
+        if ftype != "multi":
+            self.no_exclusive(options, path, f"this is a {ftype} field, where one answer is "
+                              f"chosen anyway")
         return Field(key=key, label=str(data.get("label") or key), type=ftype, section=section,
                      options=options, allow_na=bool(data.get("allow_na", False)),
                      help=str(data.get("help") or ""), minimum=data.get("min"),

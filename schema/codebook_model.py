@@ -6,21 +6,26 @@ answers belong to an entity of a section, and field keys are unique within a sec
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from schema.dates import DateError, parse_stored
 from schema.errors import ValidationError
 
 FIELD_TYPES = ("choice", "multi", "number", "age", "date", "text", "long_text", "boolean")
 ANSWER_STATES = ("answered", "not_reported", "not_applicable")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
 class Option:
+    """One answer of a choice or multi field. `keywords` are other words for it (typing one
+    picks it); an `exclusive` option of a multi field ("None", "Not known") is never ticked
+    together with another option."""
+
     key: str
     label: str
     keywords: tuple[str, ...] = ()
+    exclusive: bool = False
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,27 @@ class Codebook:
         return next((o.label for o in self.categories if o.key == key), key)
 
 
+def match_option(spec: Field, text: str) -> tuple[Option | None, list[Option]]:
+    """The option typed text names, or (None, the options it could mean).
+
+    In order: an exact label, an exact keyword, then the one option whose label or keywords
+    contain the text. Case and surrounding spaces do not matter. No option and an empty list
+    means the text matches nothing; several options mean it is ambiguous."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None, []
+    for same in (lambda o: o.label.casefold() == wanted,
+                 lambda o: wanted in (k.casefold() for k in o.keywords)):
+        hits = [o for o in spec.options if same(o)]
+        if len(hits) == 1:
+            return hits[0], hits
+        if hits:
+            return None, hits
+    hits = [o for o in spec.options
+            if wanted in o.label.casefold() or any(wanted in k.casefold() for k in o.keywords)]
+    return (hits[0] if len(hits) == 1 else None), hits
+
+
 def _check_choice(f: Field, value: object) -> object:
     if not isinstance(value, str) or f.option(value) is None:
         raise ValidationError(f"{f.path}: {value!r} is not one of its options "
@@ -121,7 +147,12 @@ def _check_multi(f: Field, value: object) -> object:
         raise ValidationError(f"{f.path}: expected a list of option keys, got {value!r}")
     for item in value:
         _check_choice(f, item)
-    return sorted(set(value), key=[o.key for o in f.options].index)
+    chosen = sorted(set(value), key=[o.key for o in f.options].index)
+    alone = [key for key in chosen if f.option(key).exclusive]
+    if alone and len(chosen) > 1:
+        raise ValidationError(f"{f.path}: '{f.option_label(alone[0])}' cannot be chosen "
+                              f"together with other options")
+    return chosen
 
 
 def _check_number(f: Field, value: object) -> object:
@@ -145,9 +176,11 @@ def _check_age(f: Field, value: object) -> object:
 
 
 def _check_date(f: Field, value: object) -> object:
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValidationError(f"{f.path}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, "
-                              f"got {value!r}")
+    """A date is stored as YYYY, YYYY-MM or YYYY-MM-DD (its precision) and must exist."""
+    try:
+        parse_stored(value)
+    except DateError as exc:
+        raise ValidationError(f"{f.path}: {exc}") from None
     return value
 
 

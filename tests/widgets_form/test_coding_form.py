@@ -106,7 +106,7 @@ def test_an_invalid_date_is_not_saved(form, coded):
     date._edit.setText("2019-13")
     date._edit.editingFinished.emit()
     assert seen == []
-    assert not date._hint.isHidden()
+    assert date.problem is not None and "no month 13" in date.problem
 
 
 def test_not_reported_is_shown_and_differs_from_no(form, coded):

@@ -1,17 +1,33 @@
-"""Editors for answers picked from a list: one option, several options, or yes/no."""
+"""Editors for answers picked from a list: one option, several options, or yes/no.
+
+Typed text is matched to an option by its label or keywords (`match_option` in
+schema/codebook_model.py); text that matches nothing stays in the field, flagged, and the
+saved answer is unchanged. Exclusive options of a multi field ("None") are never ticked
+beside another.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QGridLayout, QSizePolicy, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QSizePolicy,
+    QWidget,
+)
 
-from schema.codebook_model import Field
+from schema.codebook_model import Field, Option, match_option
 from widgets.coding_form.editor_base import FieldEditor, QuietComboBox
 
 
 class ChoiceEditor(FieldEditor):
     """One option from a combo box with an empty entry; typing filters the options by any
-    part of their label ("idva" finds "Domestic abuse services/IDVA")."""
+    part of their label ("idva" finds "Domestic abuse services/IDVA"), and a typed keyword
+    picks its option ("knife" picks "Sharp instrument")."""
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -25,7 +41,7 @@ class ChoiceEditor(FieldEditor):
         combo.setMinimumContentsLength(14)
         combo.setMaxVisibleItems(20)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        combo.setToolTip("Choose, or type part of an option to search")
+        combo.setToolTip("Choose, or type part of an option or a word for it (e.g. a keyword)")
         completer = combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -33,6 +49,9 @@ class ChoiceEditor(FieldEditor):
         completer.activated.connect(lambda _text: self._resolve_text())
         combo.activated.connect(lambda _index: self._commit())
         combo.lineEdit().editingFinished.connect(self._resolve_text)
+        self.watch_escape(combo.lineEdit())
+        self._watching_focus = False
+        combo.installEventFilter(self)
         self.layout_.addWidget(combo)
 
     def focus_widget(self) -> QWidget:
@@ -46,27 +65,61 @@ class ChoiceEditor(FieldEditor):
         if index < 0:  # a key this codebook does not know: show it rather than hide it
             self._combo.setCurrentIndex(0)
             self._combo.setEditText(str(value))
+            self.show_problem(f"The saved answer '{value}' is not an option of this codebook; "
+                              f"choose one from the list.")
             return
         self._combo.setCurrentIndex(index)
 
-    def _resolve_text(self) -> None:
-        """Turn typed text into an option: an exact label, else the only label containing it.
-        Text matching nothing puts back the last answer."""
-        text = self._combo.currentText().strip().casefold()
-        labels = [self._combo.itemText(i).casefold() for i in range(self._combo.count())]
-        if not text:
-            index = 0
-        elif text in labels:
-            index = labels.index(text)
-        else:
-            hits = [i for i, label in enumerate(labels) if i and text in label]
-            index = hits[0] if len(hits) == 1 else -1
-        if index < 0:
-            self._show(self._committed)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._combo and event.type() == QEvent.Type.FocusIn and \
+                not self._watching_focus:
+            # The completer swallows the focus-out while its list is open, so Tab from there
+            # would skip editingFinished; watch where focus goes until it leaves the field.
+            QApplication.instance().focusChanged.connect(self._on_focus_changed)
+            self._watching_focus = True
+        return super().eventFilter(watched, event)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        lists = (self._combo.view(), self._combo.completer().popup())
+        if new is self._combo or new is self._combo.lineEdit() or \
+                any(new is w or (new is not None and w.isAncestorOf(new)) for w in lists):
             return
+        QApplication.instance().focusChanged.disconnect(self._on_focus_changed)
+        self._watching_focus = False
+        self._resolve_text()
+
+    def _resolve_text(self) -> None:
+        """Turn typed text into an option (see `match_option`). Text that matches nothing,
+        or several options, stays in the field with a message; the saved answer is kept."""
+        text = self._combo.currentText().strip()
+        if not text:
+            self._combo.setCurrentIndex(0)
+            self._commit()
+            return
+        if self._combo.currentIndex() > 0 and text == self._combo.itemText(
+                self._combo.currentIndex()):
+            self._commit()
+            return
+        option, candidates = match_option(self.field, text)
+        if option is None:
+            self.show_problem(self._no_match(text, candidates))
+            return
+        index = self._combo.findData(option.key)
         self._combo.setCurrentIndex(index)
-        self._combo.setEditText(self._combo.itemText(index))
+        self._combo.setEditText(option.label)
         self._commit()
+
+    def _no_match(self, text: str, candidates: list[Option]) -> str:
+        if candidates:
+            names = ", ".join(o.label for o in candidates[:4])
+            more = ", ..." if len(candidates) > 4 else ""
+            reason = f"'{text}' could be {names}{more}; type more of it or pick from the list"
+        else:
+            reason = f"'{text}' matches no option; pick one from the list or change the text"
+        saved = self.field.option_label(self._committed) if self._committed else None
+        kept = f"the saved answer, {saved}, is kept (Esc shows it again)" if saved \
+            else "the field stays empty"
+        return f"Not saved: {reason}; {kept}."
 
 
 class BooleanEditor(FieldEditor):
@@ -95,7 +148,10 @@ class BooleanEditor(FieldEditor):
 
 class MultiEditor(FieldEditor):
     """Several options as check boxes flowing in columns. Tab leaves the whole list (arrow
-    keys move between boxes, Space ticks), so a 17-option field is one stop, not 17."""
+    keys move between boxes, Space ticks), so a 17-option field is one stop, not 17.
+
+    An exclusive option (italic, e.g. "None") cannot be ticked beside another: such a tick is
+    undone at once with a message saying what to untick first, and nothing is saved."""
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -110,7 +166,9 @@ class MultiEditor(FieldEditor):
         for i, option in enumerate(field.options):
             box = QCheckBox(option.label, grid_host)
             box.setProperty("option_key", option.key)
-            box.toggled.connect(lambda _on: self._commit())
+            if option.exclusive:
+                _mark_exclusive(box)
+            box.toggled.connect(lambda on, ticked=box: self._on_toggled(ticked, on))
             box.installEventFilter(self)
             grid.addWidget(box, i % rows, i // rows)  # fill down each column, then across
             self._boxes.append(box)
@@ -130,6 +188,37 @@ class MultiEditor(FieldEditor):
         chosen = set(value) if isinstance(value, list | tuple) else set()
         for box in self._boxes:
             box.setChecked(box.property("option_key") in chosen)
+        alone = [o.label for o in self.field.options if o.exclusive and o.key in chosen]
+        if alone and len(chosen) > 1:  # saved before the option was marked exclusive
+            self.show_problem(f"The saved answer ticks '{alone[0]}' together with other "
+                              f"options; untick what does not apply.")
+
+    def _on_toggled(self, box: QCheckBox, on: bool) -> None:
+        """Refuse a tick that would put an exclusive option beside another; else save."""
+        if self._loading:
+            return
+        clash = self._clash(box) if on else None
+        if clash:
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+            self.show_problem(clash)
+            return
+        self._commit()
+
+    def _clash(self, box: QCheckBox) -> str | None:
+        """Why ticking `box` is refused, or None when it may be ticked."""
+        option = self.field.option(box.property("option_key"))
+        others = [self.field.option(b.property("option_key")) for b in self._boxes
+                  if b is not box and b.isChecked()]
+        if option.exclusive and others:
+            names = ", ".join(o.label for o in others)
+            return f"Not ticked: '{option.label}' goes on its own; untick {names} first."
+        alone = next((o for o in others if o.exclusive), None)
+        if alone is not None:
+            return (f"Not ticked: '{option.label}' cannot go with '{alone.label}'; untick "
+                    f"'{alone.label}' first.")
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
@@ -142,6 +231,13 @@ class MultiEditor(FieldEditor):
                                 else Qt.FocusReason.BacktabFocusReason)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _mark_exclusive(box: QCheckBox) -> None:
+    font = QFont(box.font())
+    font.setItalic(True)
+    box.setFont(font)
+    box.setToolTip("Goes on its own: it cannot be ticked together with another option")
 
 
 def _column_count(field: Field) -> int:

@@ -6,32 +6,16 @@ one edit is one saved change and one undo step.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from schema.codebook_model import Field
+from schema.dates import DATE_EXAMPLES, DateError, PartialDate, parse_date, parse_stored
 from widgets.coding_form.editor_base import FieldEditor
 
-DATE_HINT = "Use YYYY, YYYY-MM or YYYY-MM-DD"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_partial_date(text: str) -> str | None:
-    """The text as a stored partial date, or None if it is not a real YYYY[-MM[-DD]] date."""
-    match = _DATE.match(text.strip())
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return match.group(0)
-
+_DATE_TIP = f"Type {DATE_EXAMPLES}. A year or a month alone is fine; numbers are read day first."
+_PRECISION_WORDS = {"year": "a year only", "month": "a month and year", "day": "a full date"}
 
 class TextEditor(FieldEditor):
     """One line of text; an emptied line clears the answer."""
@@ -56,45 +40,81 @@ class TextEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
-    """A full or partial date typed as YYYY, YYYY-MM or YYYY-MM-DD (reviews often give only
-    a month or a year). Invalid text stays for correcting, with a red hint, and is not saved."""
+    """A full or partial date, typed as people write them (schema/dates.py lists the forms:
+    2021, Aug 2021, 08/2021, 3/8/2021, 3 August 2021, 2021-08-03; numbers are day first).
+
+    The stored answer keeps the precision typed (a year, a month or a day). Once saved, the
+    field shows the date in words ("3 August 2021") so the day-first reading is visible.
+    Text that is not a date stays in the field for correcting, with a message under it, and
+    the saved answer is unchanged; Escape puts the saved answer back.
+    """
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self._edit = QLineEdit(self)
-        self._edit.setPlaceholderText("YYYY-MM-DD")
-        self._edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9\-]{0,10}"),
-                                                            self._edit))
-        self._edit.setFixedWidth(120)
-        self._edit.setToolTip(DATE_HINT + ": a year or month alone is fine.")
+        self._edit.setPlaceholderText("e.g. 3/8/2021 or Aug 2021")
+        self._edit.setFixedWidth(170)
+        self._edit.setToolTip(_DATE_TIP)
         self._edit.editingFinished.connect(self._on_finished)
-        self._hint = QLabel(self)
-        self._hint.setStyleSheet("color: #b3261e;")
-        self._hint.hide()
+        self.watch_escape(self._edit)
         self.layout_.addWidget(self._edit)
-        self.layout_.addWidget(self._hint)
         self.layout_.addStretch(1)
 
     def focus_widget(self) -> QWidget:
         return self._edit
 
     def value(self) -> object:
-        return parse_partial_date(self._edit.text())
-
-    def is_valid(self) -> bool:
-        return not self._edit.text().strip() or self.value() is not None
+        """The typed date in stored form; the saved answer while the text is refused."""
+        text = self._edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text).iso()
+        except DateError:
+            return self._committed
 
     def _show(self, value: object) -> None:
-        self._edit.setText("" if value is None else str(value))
-        self._hint.hide()
+        if value is None:
+            self._edit.setText("")
+            self._edit.setToolTip(_DATE_TIP)
+            return
+        try:
+            self._show_date(parse_stored(value))
+        except DateError:  # an answer from outside the app: show it as it is, and say so
+            self._edit.setText(str(value))
+            self.show_problem(f"The saved date '{value}' is not a real date; type the "
+                              f"right one, e.g. {DATE_EXAMPLES}.")
+
+    def _show_date(self, parsed: PartialDate) -> None:
+        self._edit.setText(parsed.describe())
+        self._edit.setCursorPosition(0)
+        self._edit.setToolTip(f"Saved as {parsed.iso()} ({_PRECISION_WORDS[parsed.precision]})"
+                              f". Type {DATE_EXAMPLES}; numbers are read day first.")
 
     def _on_finished(self) -> None:
-        if not self.is_valid():
-            self._hint.setText(f"Not a date. {DATE_HINT}.")
-            self._hint.show()
+        text = self._edit.text().strip()
+        if not text:
+            self._commit(None)
             return
-        self._hint.hide()
-        self._commit()
+        try:
+            parsed = parse_date(text)
+        except DateError as exc:
+            reason = str(exc)
+            self.show_problem(f"Not saved: {reason}{'' if reason[-1] in '.?' else '.'} "
+                              f"{self._kept()}")
+            return
+        self._show_date(parsed)
+        self._commit(parsed.iso())
+
+    def _kept(self) -> str:
+        """What stays saved instead of the refused text."""
+        if self._committed is None:
+            return "The field stays empty."
+        try:
+            saved = parse_stored(self._committed).describe()
+        except DateError:
+            saved = str(self._committed)
+        return f"The saved date, {saved}, is kept (Esc shows it again)."
 
 
 class LongTextEditor(FieldEditor):
