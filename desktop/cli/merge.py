@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli.common import add_project_argument, default_coder, open_store, unlock
+from desktop.cli.common import add_project_argument, coder_name, open_store, unlock
 from schema.agreement import write_csv
 from schema.errors import NotFoundError, ProjectError
 from schema.merge import merge_projects
@@ -25,7 +25,8 @@ def register(subparsers) -> None:
                        help="codings only: no PDF bytes, page text or real-name registers "
                             "(for sharing outside the borough)")
     merge.add_argument("--site", default="", help="site name of a new TARGET")
-    merge.add_argument("--coder", default=None, help="your name, recorded in the audit log")
+    merge.add_argument("--coder", default=None,
+                       help="your name, recorded in the audit log (default: the app's)")
     merge.set_defaults(handler=_merge)
 
     agreement = subparsers.add_parser(
@@ -54,7 +55,7 @@ def _merge(args) -> int:
             continue  # the merge itself says what is wrong with this file
         if encrypted:
             unlock(path)
-    report = merge_projects(args.target, args.sources, actor=args.coder or default_coder(),
+    report = merge_projects(args.target, args.sources, actor=coder_name(args.coder),
                             include_documents=not args.no_documents, site=args.site)
     print(report.text())
     return 0
