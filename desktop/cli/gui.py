@@ -3,7 +3,8 @@ hands `run_command_line` the function that starts it (main.py), and `open` calls
 
 A file manager starts `casecoder FILE.casecoder` with the bare path; `bare_path_open` turns
 that into `open FILE`. A file that is not a project is refused here, with one line saying so,
-before any window appears.
+before any window appears, and so is a Linux machine missing the libraries Qt's window
+needs (desktop.cli.qt_platform names the packages to install).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from desktop.cli import qt_platform
 from schema.errors import ProjectDamaged, ProjectError
 from schema.project import PROJECT_SUFFIX, is_encrypted
 
@@ -50,6 +52,10 @@ def _open(args) -> int:
             or os.environ.get("QT_QPA_PLATFORM")):
         print("casecoder: no display found. On a machine without a screen, run:\n"
               "  xvfb-run -s '-screen 0 1600x1000x24' python main.py open", file=sys.stderr)
+        return 2
+    missing = qt_platform.check()
+    if missing:
+        print(qt_platform.advice(missing), file=sys.stderr)
         return 2
     if args.open_app is None:
         raise ProjectError("the desktop app cannot be started from here; run 'casecoder open'")
