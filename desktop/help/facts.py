@@ -28,7 +28,8 @@ class ProjectFacts:
 
     path: Path
     site: str
-    codebook: str  # "id version N (title)"
+    codebook: str  # "id version N"
+    codebook_title: str
     schema_version: int
     encrypted: bool
     readonly: bool
@@ -38,7 +39,8 @@ def read_project_facts(store: Store, readonly: bool = False) -> ProjectFacts:
     """Runs on the project's store thread (see desktop.ops.StoreOp)."""
     book = store.codebook
     return ProjectFacts(path=Path(store.path), site=store.site or "",
-                        codebook=f"{book.id} version {book.version} ({book.title})",
+                        codebook=f"{book.id} version {book.version}",
+                        codebook_title=book.title,
                         schema_version=store.schema_version(),
                         encrypted=is_encrypted(store.path), readonly=readonly)
 
@@ -64,6 +66,7 @@ def project_lines(facts: ProjectFacts | None) -> list[tuple[str, str]]:
         ("Project file", str(facts.path)),
         ("Backups folder", str(backup_dir(facts.path))),
         ("Codebook", facts.codebook),
+        ("Codebook title", facts.codebook_title),
         ("Schema version (project)", str(facts.schema_version)),
         ("Encrypted", "yes" if facts.encrypted else "no"),
         ("Opened", "read-only" if facts.readonly else "for writing"),

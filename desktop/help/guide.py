@@ -35,6 +35,7 @@ class GuideDialog(QDialog):
         self.browser.anchorClicked.connect(self._follow)
         self.browser.highlighted.connect(self._show_target)
         self.note = QLabel(objectName="guideNote")
+        self.note.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -62,9 +63,13 @@ class GuideDialog(QDialog):
     def _follow(self, url: QUrl) -> None:
         if url.scheme() in ("", "file") and url.hasFragment() and not url.path():
             self.browser.scrollToAnchor(url.fragment())
-            self.note.clear()
+            self._say("")
         else:
-            self.note.setText(f"Not opened (the guide stays offline): {url.toString()}")
+            self._say(f"Not opened (the guide stays offline): {url.toString()}")
 
     def _show_target(self, url: QUrl) -> None:
-        self.note.setText(url.toString() if url.isValid() and url.scheme() else "")
+        self._say(url.toString() if url.isValid() and url.scheme() else "")
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))

@@ -66,9 +66,10 @@ def open_chosen(window: MainWindow, path: str | Path) -> QMessageBox | None:
     except ProjectDamaged:
         pass  # opening it offers the newest good backup
     except ProjectError as exc:
+        reason = str(exc).replace("with 'new'", "with Project ▸ New project")  # the window's way
         kept = (f" {window.workspace.path.name} is still open." if window.workspace else "")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not a Casecoder project",
-                          f"{exc}{kept}", QMessageBox.StandardButton.Ok, window)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Project not opened",
+                          f"{reason}{kept}", QMessageBox.StandardButton.Ok, window)
         box.open()
         return box
     window.open_project(path)
