@@ -5,7 +5,6 @@ reference, title, name, answer or quote, and no counts."""
 from __future__ import annotations
 
 import platform
-import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +50,6 @@ def versions() -> list[tuple[str, str]]:
         ("Casecoder", f"{casecoder_version()} ({LICENCE} licence)"),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
         ("PySide6 / Qt", f"{PySide6.__version__} / {qVersion()}"),
-        ("SQLite", sqlite3.sqlite_version),
         ("SQLCipher", _sqlcipher()),
         ("Schema version (this app)", str(latest_version())),
         ("Operating system", platform.platform()),
