@@ -2,6 +2,8 @@
 
     python main.py                      open the app (the last project, or the demo)
     python main.py open PROJECT         open the app on a project
+    python main.py PROJECT              the same (as a file manager starts it)
+    python main.py --version            the version
     python main.py COMMAND --help       help for one command
 """
 

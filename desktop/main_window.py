@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 
 from desktop.coding.case_list_panel import CaseListPanel
 from desktop.coding.workspace import Workspace
+from desktop.help.menu import add_help_menu
 from desktop.project import flows as project_flows
 from desktop.project.passphrase_dialog import unlock_project
 from desktop.project.recovery import offer_restore, report_backup
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.saving_label = QLabel()
         self.statusBar().addPermanentWidget(self.saving_label)
         self.actions = WindowActions(self)
+        self.help_menu = add_help_menu(self)
         self._build_layout()
         self._update_title()
         self.actions.set_project_open(False, False)

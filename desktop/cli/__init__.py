@@ -29,6 +29,8 @@ from desktop.cli import (
     same_review,
     table,
 )
+from desktop.cli.gui import bare_path_open
+from desktop.cli.version import casecoder_version
 from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
@@ -45,22 +47,26 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="casecoder",
-                     description="Code statutory case reviews beside the review PDF.")
+                     description="Code statutory case reviews beside the review PDF. "
+                                 "'casecoder PROJECT' opens the app on a project.")
+    parser.add_argument("--version", action="version",
+                        version=f"casecoder {casecoder_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
     for group in COMMAND_GROUPS:
         group.register(subparsers)
+    parser.command_names = set(subparsers.choices)  # for telling a bare path from a command
     return parser
 
 
 def run_command_line(argv: list[str],
                      open_app: Callable[[str | None], int] | None = None) -> int:
-    """Run one command. `open_app(project)` starts the window, for `open` (main.py gives it,
-    so this package never imports Qt or the widgets)."""
+    """Run one command (`casecoder FILE` is `open FILE`). `open_app(project)` starts the
+    window, for `open` (main.py gives it, so this package never imports Qt or the widgets)."""
     parser = build_parser()
     if not argv:
         argv = ["open"]
-    args = parser.parse_args(argv)
+    args = parser.parse_args(bare_path_open(argv, parser.command_names))
     args.open_app = open_app
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -8,14 +8,14 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.cli.coder import coder_name
 from schema import opening
 from schema.encryption import PASSPHRASE_ENV, PassphraseRequired, remember_passphrase
 from schema.errors import ProjectError
-from schema.opening import default_coder
 from schema.project import open_project
 from schema.store import Store
 
-__all__ = ["add_project_argument", "ask_passphrase", "default_coder", "open_store", "unlock"]
+__all__ = ["add_project_argument", "ask_passphrase", "coder_name", "open_store", "unlock"]
 
 
 def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
@@ -34,8 +34,9 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 def open_store(path: str | Path, *, readonly: bool = False, coder: str | None = None,
                backup: bool = True) -> Store:
-    """schema.opening.open_store, asking for a passphrase at the terminal when needed."""
-    return opening.open_store(path, readonly=readonly, coder=coder, backup=backup,
+    """schema.opening.open_store for the coder (desktop.cli.coder, unless named), asking for a
+    passphrase at the terminal when needed."""
+    return opening.open_store(path, readonly=readonly, coder=coder_name(coder), backup=backup,
                               ask_passphrase=ask_passphrase)
 
 

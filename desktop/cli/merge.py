@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli.common import add_project_argument, default_coder, open_store, unlock
+from desktop.cli.common import add_project_argument, coder_name, open_store, unlock
 from schema.agreement import write_csv
 from schema.errors import NotFoundError, ProjectError
 from schema.merge import merge_projects
@@ -28,7 +28,8 @@ def register(subparsers) -> None:
                        help="codings only: no PDF bytes, page text or real-name registers "
                             "(for sharing outside the borough)")
     merge.add_argument("--site", default="", help="site name of a new TARGET")
-    merge.add_argument("--coder", default=None, help="your name, recorded in the audit log")
+    merge.add_argument("--coder", default=None,
+                       help="your name, recorded in the audit log (default: the app's)")
     merge.add_argument("--dry-run", action="store_true",
                        help="report what the merge would do, with the look-alike cases and "
                             "their differing pages, and change nothing")
@@ -72,7 +73,7 @@ def _merge(args) -> int:
     if args.decisions:
         choices.decisions = read_decisions(Path(args.decisions))
         choices.decisions_from = args.decisions
-    report = merge_projects(args.target, args.sources, actor=args.coder or default_coder(),
+    report = merge_projects(args.target, args.sources, actor=coder_name(args.coder),
                             include_documents=not args.no_documents, site=args.site,
                             choices=choices)
     print(report.text())

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.cli.common import (
     add_project_argument,
     ask_passphrase,
-    default_coder,
+    coder_name,
     open_store,
     unlock,
 )
@@ -57,7 +57,7 @@ def _new(args) -> int:
         raise ProjectError(f"{args.project} already exists; it was left untouched. "
                            f"Choose a new name.")
     passphrase = ask_passphrase("New passphrase: ", confirm=True) if args.encrypt else None
-    db = create_project(args.project, site=args.site, coder=args.coder or default_coder(),
+    db = create_project(args.project, site=args.site, coder=coder_name(args.coder),
                         codebook=codebook, passphrase=passphrase)
     db.conn.close()
     sealed = ", encrypted" if passphrase else ""

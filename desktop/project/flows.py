@@ -16,7 +16,8 @@ from desktop.coding.new_case_dialog import NewCaseDialog
 from desktop.documents.import_dialog import ImportSummaryDialog, start_import
 from desktop.project.new_project_dialog import NewProjectDialog
 from desktop.workers import start_task
-from schema.project import PROJECT_SUFFIX
+from schema.errors import ProjectDamaged, ProjectError
+from schema.project import PROJECT_SUFFIX, is_encrypted
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -54,7 +55,25 @@ def choose_project(window: MainWindow) -> None:
                                           f"Casecoder projects (*{PROJECT_SUFFIX});;"
                                           "All files (*)")
     if path:
-        window.open_project(path)
+        open_chosen(window, path)
+
+
+def open_chosen(window: MainWindow, path: str | Path) -> QMessageBox | None:
+    """Open a project the user chose; a file that is not a project is refused with one line,
+    and the project already open stays open (the box saying so is returned)."""
+    try:
+        is_encrypted(path)  # reads the file's header only: quick, and says what is wrong
+    except ProjectDamaged:
+        pass  # opening it offers the newest good backup
+    except ProjectError as exc:
+        reason = str(exc).replace("with 'new'", "with Project ▸ New project")  # the window's way
+        kept = (f" {window.workspace.path.name} is still open." if window.workspace else "")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Project not opened",
+                          f"{reason}{kept}", QMessageBox.StandardButton.Ok, window)
+        box.open()
+        return box
+    window.open_project(path)
+    return None
 
 
 def choose_documents(window: MainWindow) -> None:
