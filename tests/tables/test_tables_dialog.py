@@ -32,7 +32,7 @@ def _cell(dialog: TablesDialog, row: int, column: int) -> str:
 
 
 def test_opens_on_the_first_table_with_filters_from_the_project(dialog):
-    assert dialog.status.text() == "5 tables from 64 coded cases."
+    assert dialog.status.text() == "5 tables from 64 cases marked coded or checked."
     assert [dialog.chooser.itemText(i) for i in range(dialog.chooser.count())][0] == \
         "Victim characteristics"
     assert [dialog.site.itemText(i) for i in range(dialog.site.count())] == \
@@ -40,7 +40,9 @@ def test_opens_on_the_first_table_with_filters_from_the_project(dialog):
     model = dialog.view.model()
     assert model.columnCount() == 7 and model.rowCount() == 4
     assert _cell(dialog, 0, 0) == "Gender" and _cell(dialog, 0, 3) == "15 female, 2 male"
-    assert "N = 64 coded cases" in dialog.footnotes.text()
+    assert "N = 64 cases" in dialog.footnotes.text()
+    assert "Counted: cases marked coded or checked (56 coded, 8 checked)." in \
+        dialog.footnotes.text()
 
 
 def test_choosing_another_table_shows_it(dialog):
@@ -53,7 +55,7 @@ def test_filters_recompute_in_the_background(qtbot, dialog):
     dialog.chooser.setCurrentIndex(dialog.chooser.findData("relationship"))
     dialog.site.setCurrentText("Croydon")
     _wait_computed(qtbot, dialog)
-    assert dialog.status.text() == "5 tables from 12 coded cases."
+    assert dialog.status.text() == "5 tables from 12 cases marked coded or checked."
     assert dialog.view.summary.table().key == "relationship"  # the chosen table stays
     assert "Filters: site Croydon." in dialog.footnotes.text()
     dialog.review_type.setCurrentText("SAR")
