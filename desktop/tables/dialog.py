@@ -175,8 +175,10 @@ class TablesDialog(QDialog):
             self.status.setText(result.problem)
             return
         self._fill_chooser(result.tables)
-        self.status.setText(f"{len(result.tables.tables)} tables from {result.tables.cases} "
-                            f"cases marked {describe_statuses(table_filter.statuses)}.")
+        cases = result.tables.cases
+        self.status.setText(f"{len(result.tables.tables)} tables from {cases} "
+                            f"case{'s' if cases != 1 else ''} marked "
+                            f"{describe_statuses(table_filter.statuses)}.")
         self._set_ready(True)
 
     def _failed(self, run: int, message: str) -> None:

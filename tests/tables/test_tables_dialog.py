@@ -109,3 +109,26 @@ def test_empty_project_says_so(qtbot, project_path, store_thread_for):
     _wait_computed(qtbot, shown)
     assert "the project has no cases yet" in shown.status.text()
     assert not shown.copy_button.isEnabled()
+
+
+def test_include_in_progress_counts_those_cases_too(qtbot, project_path, store_thread_for):
+    from desktop.cli.common import open_store
+
+    store = open_store(project_path)
+    for reference, status in (("DHR-1", "coded"), ("DHR-2", "in_progress"),
+                              ("DHR-3", "not_started")):
+        case = store.create_case(reference, "DHR", category="intimate_partner")
+        store.set_answer(store.add_entity(store.add_coding(case.id).id, "victims").id,
+                         "gender", "female")
+        store.set_case_status(case.id, status)
+    store.close()
+    shown = TablesDialog(store_thread_for(project_path))
+    qtbot.addWidget(shown)
+    _wait_computed(qtbot, shown)
+    assert shown.status.text() == "5 tables from 1 case marked coded or checked."
+    shown.in_progress.setChecked(True)
+    _wait_computed(qtbot, shown)
+    assert shown.status.text() == ("5 tables from 2 cases marked coded, checked or in "
+                                   "progress.")
+    assert "(1 coded, 0 checked, 1 in progress). Not counted, for their status: 1 not " \
+           "started." in shown.footnotes.text()
