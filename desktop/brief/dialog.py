@@ -5,8 +5,9 @@ out pages with reportlab) and shown with QtPdf exactly as it will print. The sco
 case, every case of its category or review type, or cases ticked in a list; a protective
 marking can be set before saving. A thematic brief uses cases marked coded or checked, and
 those in progress when "Include cases in progress" is ticked. A brief that is refused (too
-little coded) clears the preview and says why, so no near-empty brief can be saved. Only the newest build is shown: a result that arrives after
-the user changed the scope or marking again is dropped."""
+little coded) clears the preview and says why, so no near-empty brief can be saved. Only the
+newest build is shown: a result that arrives after the user changed the scope or marking
+again is dropped."""
 
 from __future__ import annotations
 
