@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
 
 from desktop.audit.dialog import show_audit_dialog
 from desktop.brief.dialog import show_brief_dialog
+from desktop.cases import actions as case_actions
 from desktop.merge.agreement_dialog import show_agreement_dialog
 from desktop.merge.reconcile_dialog import show_reconcile_dialog
 from desktop.merge.wizard import show_merge_wizard
@@ -64,6 +65,10 @@ class WindowActions:
                                              "Ctrl+I", QStyle.StandardPixmap.SP_ArrowDown)
         self.new_case = self._action("New &case…", w.new_case, "Ctrl+Alt+N",
                                      QStyle.StandardPixmap.SP_FileIcon)
+        self.edit_case = self._action("&Edit case…", lambda: case_actions.edit_case(w),
+                                      "Ctrl+Alt+E")
+        self.delete_case = self._action("&Delete case…", lambda: case_actions.delete_case(w))
+        w.panel.set_case_actions([self.edit_case, self.delete_case])
         self.quit = self._action("&Quit", w.close, QKeySequence.Quit)
         self.undo = w.undo_group.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -113,7 +118,8 @@ class WindowActions:
         bar = self.window.menuBar()
         project = bar.addMenu("&Project")
         for item in (self.new_project, self.open_project, self.recent_menu, None,
-                     self.import_documents, self.new_case, None, self.quit):
+                     self.import_documents, self.new_case, self.edit_case, self.delete_case,
+                     None, self.quit):
             _add(project, item)
         edit = bar.addMenu("&Edit")
         for item in (self.undo, self.redo, None, self.attach):
@@ -162,6 +168,8 @@ class WindowActions:
         for action in (self.attach, self.next_case, self.previous_case, self.next_section,
                        self.previous_section):
             action.setEnabled(has_case)
+        for action in (self.edit_case, self.delete_case):
+            action.setEnabled(has_case and writable)
         self.status_combo.setEnabled(has_case)
         for feature in FEATURES:
             action = self.features[feature.key]
