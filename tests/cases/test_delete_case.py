@@ -57,8 +57,8 @@ def test_confirmed_delete_removes_the_case_and_keeps_the_documents(qtbot, window
     assert read(two_cases.path, lambda s: len(s.documents())) == 2
     entries = read(two_cases.path, lambda s: s.audit_entries(action="delete"))
     deleted = [e for e in entries if e.table_name == "cases"]
-    assert deleted and "case DHR-01 (2 codings, 2 answers, 1 piece of evidence, 2 document " \
-                      "links)" == deleted[-1].summary
+    assert deleted[-1].summary == ("case DHR-01 (2 codings, 2 answers, 1 piece of evidence, "
+                                   "2 document links)")
     assert "deleted" in window.statusBar().currentMessage()
 
 
@@ -67,7 +67,7 @@ def test_deleting_the_last_case_leaves_an_empty_form(qtbot, window, two_cases):
         box = _confirmation(qtbot, window)
         next(b for b in box.buttons() if b.text() == "Delete case").click()
         wait_idle(qtbot, window)
-        qtbot.waitUntil(lambda: not box.isVisible())
+        qtbot.waitUntil(lambda shown=box: not shown.isVisible())
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == 0, timeout=10000)
     assert window.workspace.current is None
     assert not window.actions.delete_case.isEnabled()
