@@ -22,6 +22,7 @@ from desktop.merge.wizard import show_merge_wizard
 from desktop.project.restore_dialog import show_restore_dialog
 from desktop.tables.dialog import show_tables_dialog
 from widgets.cases.case_list import STATUS_LABELS
+from widgets.cases.coding_switcher import CodingSwitcher
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -89,6 +90,7 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.features = {f.key: self._feature_action(f) for f in FEATURES}
         self.status_combo = self._status_combo()
+        self.coding_switcher = CodingSwitcher()
         self._build_menus()
         self._build_toolbar()
 
@@ -149,6 +151,7 @@ class WindowActions:
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Case status: "))
         toolbar.addWidget(self.status_combo)
+        toolbar.addWidget(self.coding_switcher)
         self.window.addToolBar(toolbar)
         self.toolbar = toolbar
 
