@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -56,7 +57,7 @@ class CaseEditorDialog(QDialog):
         self._roles = {link.document_id: link.role for link in data.links}
         self.setWindowTitle(f"Edit case {data.case.reference}")
         self.setObjectName("caseEditor")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
         self._setup_ui()
         self._load(data.case)
 
@@ -105,6 +106,9 @@ class CaseEditorDialog(QDialog):
         self.link_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.link_combo.setMinimumContentsLength(24)
+        self.link_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.link_combo.currentIndexChanged.connect(
+            lambda _i: self.link_combo.setToolTip(self.link_combo.currentText()))
         self.link_button = QPushButton("Link")
         self.link_button.clicked.connect(self.link_chosen)
         self.linked.currentRowChanged.connect(lambda _row: self._update_buttons())
