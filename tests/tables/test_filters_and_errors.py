@@ -106,7 +106,7 @@ def test_command_writes_the_files_asked_for(seed_project, tmp_path, capsys):
     code = main(["tables", str(seed_project), "--out", str(out), "--format", "csv,html",
                  "--site", "Croydon", "--suppress-below", "3"])
     assert code == 0
-    assert "5 tables from 12 coded cases" in capsys.readouterr().out
+    assert "5 tables from 12 cases marked coded or checked" in capsys.readouterr().out
     assert sorted(p.suffix for p in out.iterdir()).count(".csv") == 5
     assert (out / "summary_tables.html").exists() and not (out / "summary_tables.pdf").exists()
     assert "Filters: site Croydon." in (out / "summary_tables.html").read_text(encoding="utf-8")
