@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
                               viewer=self.viewer, form=self.form, parent=self,
                               readonly=readonly)
         self.workspace = workspace
+        workspace.attach_coding_switcher(self.actions.coding_switcher)
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
         workspace.opened.connect(lambda _o: self._on_opened(workspace))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
 
 from desktop.audit.dialog import show_audit_dialog
 from desktop.brief.dialog import show_brief_dialog
+from desktop.cases import actions as case_actions
 from desktop.combine.dialog import show_combine_dialog
 from desktop.merge.agreement_dialog import show_agreement_dialog
 from desktop.merge.reconcile_dialog import show_reconcile_dialog
@@ -22,6 +23,7 @@ from desktop.merge.wizard import show_merge_wizard
 from desktop.project.restore_dialog import show_restore_dialog
 from desktop.tables.dialog import show_tables_dialog
 from widgets.cases.case_list import STATUS_LABELS
+from widgets.cases.coding_switcher import CodingSwitcher
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -68,6 +70,10 @@ class WindowActions:
                                              "Ctrl+I", QStyle.StandardPixmap.SP_ArrowDown)
         self.new_case = self._action("New &case…", w.new_case, "Ctrl+Alt+N",
                                      QStyle.StandardPixmap.SP_FileIcon)
+        self.edit_case = self._action("&Edit case…", lambda: case_actions.edit_case(w),
+                                      "Ctrl+Alt+E")
+        self.delete_case = self._action("&Delete case…", lambda: case_actions.delete_case(w))
+        w.panel.set_case_actions([self.edit_case, self.delete_case])
         self.quit = self._action("&Quit", w.close, QKeySequence.Quit)
         self.undo = w.undo_group.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -88,6 +94,7 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.features = {f.key: self._feature_action(f) for f in FEATURES}
         self.status_combo = self._status_combo()
+        self.coding_switcher = CodingSwitcher()
         self._build_menus()
         self._build_toolbar()
 
@@ -117,7 +124,8 @@ class WindowActions:
         bar = self.window.menuBar()
         project = bar.addMenu("&Project")
         for item in (self.new_project, self.open_project, self.recent_menu, None,
-                     self.import_documents, self.new_case, None, self.quit):
+                     self.import_documents, self.new_case, self.edit_case, self.delete_case,
+                     None, self.quit):
             _add(project, item)
         edit = bar.addMenu("&Edit")
         for item in (self.undo, self.redo, None, self.attach):
@@ -147,6 +155,7 @@ class WindowActions:
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Case status: "))
         toolbar.addWidget(self.status_combo)
+        toolbar.addWidget(self.coding_switcher)
         self.window.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -166,6 +175,8 @@ class WindowActions:
         for action in (self.attach, self.next_case, self.previous_case, self.next_section,
                        self.previous_section):
             action.setEnabled(has_case)
+        for action in (self.edit_case, self.delete_case):
+            action.setEnabled(has_case and writable)
         self.status_combo.setEnabled(has_case)
         for feature in FEATURES:
             action = self.features[feature.key]

@@ -6,6 +6,7 @@ that same transaction. Widgets and commands never write SQL; they call these met
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 
 import sqlite_utils
@@ -102,11 +103,73 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMi
         return self.update_case(case_id, status=status)
 
     def delete_case(self, case_id: str) -> None:
+        """Remove a case with its codings, answers, evidence, names register and document
+        links (the documents stay in the project). The audit entry says what went."""
         case = self.get_case(case_id)
+        summary = self.case_summary(case_id)
         with transaction(self.db):
             self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
-            self._audit("delete", "cases", case_id, case_id, f"case {case.reference}",
-                        before=case.__dict__)
+            self._audit("delete", "cases", case_id, case_id,
+                        f"case {case.reference} ({summary.describe()})",
+                        before={**case.__dict__, "removed": summary.describe()})
+
+    def case_summary(self, case_id: str) -> CaseSummary:
+        """What deleting a case would remove, for the confirmation and the audit log."""
+        case = self.get_case(case_id)
+
+        def count(sql: str) -> int:
+            return self.db.execute(sql, [case_id]).fetchone()[0]
+        scope = "JOIN entities e ON e.id = x.entity_id JOIN codings g ON g.id = e.coding_id " \
+                "WHERE g.case_id = ?"
+        return CaseSummary(
+            reference=case.reference,
+            codings=tuple((c.coder, c.kind) for c in self.codings(case_id)),
+            answers=count(f"SELECT count(*) FROM answers x {scope}"),
+            evidence=count(f"SELECT count(*) FROM evidence x {scope}"),
+            documents=tuple(d.file_name for d in self.case_documents(case_id)),
+            pseudonyms=count("SELECT count(*) FROM pseudonyms WHERE case_id = ?"))
+
+    def edit_case(self, case_id: str, changes: dict, links: list[DocumentLink] | None = None
+                  ) -> Case:
+        """Change a case's details and (given `links`) make its document links exactly
+        these, in one transaction; undo calls it again with what `case_links` gave before."""
+        with transaction(self.db):
+            before = self.get_case(case_id)
+            changed = {k: v for k, v in changes.items() if getattr(before, k) != v}
+            if "reference" in changed and not str(changed["reference"]).strip():
+                raise ValidationError("a case needs a reference")
+            if changed:
+                self.update_case(case_id, **changed)
+            if links is not None:
+                self._set_links(case_id, links)
+        return self.get_case(case_id)
+
+    def case_links(self, case_id: str) -> list[DocumentLink]:
+        rows = self.db.execute("SELECT document_id, role, position FROM case_documents "
+                               "WHERE case_id = ? ORDER BY position", [case_id]).fetchall()
+        return [DocumentLink(*row) for row in rows]
+
+    def _set_links(self, case_id: str, links: list[DocumentLink]) -> None:
+        current = {link.document_id: link for link in self.case_links(case_id)}
+        for document_id in current.keys() - {link.document_id for link in links}:
+            self.unlink_document(case_id, document_id)
+        for link in links:
+            old = current.get(link.document_id)
+            if old is None:
+                self.link_document(case_id, link.document_id, link.role)
+            if old != link:
+                self.db.execute("UPDATE case_documents SET role = ?, position = ? WHERE "
+                                "case_id = ? AND document_id = ?",
+                                [link.role, link.position, case_id, link.document_id])
+
+    def document_cases(self) -> dict[str, list[str]]:
+        """Each linked document's id -> the references of the cases it belongs to."""
+        found: dict[str, list[str]] = {}
+        for document_id, reference in self.db.execute(
+                "SELECT l.document_id, c.reference FROM case_documents l JOIN cases c "
+                "ON c.id = l.case_id ORDER BY c.reference COLLATE NOCASE"):
+            found.setdefault(document_id, []).append(reference)
+        return found
 
     def get_case(self, case_id: str) -> Case:
         row = self._row("cases", case_id)
@@ -178,6 +241,12 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMi
                              [case_id])
         return [_coding(r) for r in rows]
 
+    def answered_count(self, coding_id: str) -> int:
+        """How many fields of a coding hold an answer ("not reported" marks excluded)."""
+        return self.db.execute(
+            "SELECT count(*) FROM answers a JOIN entities e ON e.id = a.entity_id "
+            "WHERE e.coding_id = ? AND a.state = 'answered'", [coding_id]).fetchone()[0]
+
     def coding_for_tables(self, case_id: str) -> Coding | None:
         """The coding that speaks for a case (the rule is schema.counting's)."""
         row = self.db.execute(f"SELECT {counting_coding_sql('c')} FROM cases c WHERE c.id = ?",
@@ -201,6 +270,34 @@ class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMi
         if not rows:
             raise NotFoundError(f"no {table[:-1]} with id {row_id}")
         return rows[0]
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """One document linked to a case: its role there and its place in the case's list."""
+
+    document_id: str
+    role: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What a case holds beyond its own row: what deleting it removes."""
+
+    reference: str
+    codings: tuple[tuple[str, str], ...]  # (coder, kind)
+    answers: int
+    evidence: int
+    documents: tuple[str, ...]  # file names; the documents themselves stay
+    pseudonyms: int = 0
+
+    def describe(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+        return (f"{n(len(self.codings), 'coding')}, {n(self.answers, 'answer')}, "
+                f"{n(self.evidence, 'piece')} of evidence, "
+                f"{n(len(self.documents), 'document link')}")
 
 
 def _public(row: dict) -> dict:

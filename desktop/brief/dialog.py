@@ -3,8 +3,11 @@
 The brief is built in a background task (it opens its own store, reads the coded data and lays
 out pages with reportlab) and shown with QtPdf exactly as it will print. The scope is the open
 case, every case of its category or review type, or cases ticked in a list; a protective
-marking can be set before saving. Only the newest build is shown: a result that arrives after
-the user changed the scope or marking again is dropped."""
+marking can be set before saving. A thematic brief uses cases marked coded or checked, and
+those in progress when "Include cases in progress" is ticked. A brief that is refused (too
+little coded) clears the preview and says why, so no near-empty brief can be saved. Only the
+newest build is shown: a result that arrives after the user changed the scope or marking
+again is dropped."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -66,11 +70,16 @@ class BriefDialog(QDialog):
         self.marking.addItems(MARKINGS)
         self.marking.lineEdit().setPlaceholderText("Protective marking (optional)")
         self.refresh = QPushButton("Update preview")
+        self.in_progress = QCheckBox("Include cases in progress")
+        self.in_progress.setToolTip("A thematic brief normally uses only cases marked coded or "
+                                    "checked; tick this to use cases still being coded too.")
+        self.in_progress.toggled.connect(self.rebuild)
         self.marking.setMinimumContentsLength(22)
         self.marking.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for widget, stretch in ((QLabel("Brief for:"), 0), (self.scope, 1),
-                                (QLabel("Marking:"), 0), (self.marking, 0), (self.refresh, 0)):
+                                (QLabel("Marking:"), 0), (self.marking, 0),
+                                (self.in_progress, 0), (self.refresh, 0)):
             controls.addWidget(widget, stretch)
         layout.addLayout(controls)
         self.case_list = QListWidget()
@@ -154,8 +163,10 @@ class BriefDialog(QDialog):
         generation = self._generation
         self.save_button.setEnabled(False)
         self.status.setText("Building the brief…")
+        include = self.in_progress.isChecked()
         self._tasks.append(StoreOp(
-            lambda store, _p: build_brief(store, scope, marking=marking),
+            lambda store, _p: build_brief(store, scope, marking=marking,
+                                          include_in_progress=include),
             on_success=lambda result: self._show(generation, result),
             on_failure=lambda error: self._failed(str(error), generation)
         ).run_on(self.store_thread))
@@ -171,14 +182,15 @@ class BriefDialog(QDialog):
         if self.document.status() == QPdfDocument.Status.Error or not self.document.pageCount():
             self._failed("the PDF could not be shown")
             return
-        left_out = f" Not yet coded, left out: {', '.join(result.skipped)}." \
-            if result.skipped else ""
+        left_out = f" Left out: {'; '.join(result.skipped)}." if result.skipped else ""
         self.status.setText(f"“{result.title}”: {result.pages} page(s), {len(result.cases)} "
                             f"case(s). Real names are replaced by pseudonyms.{left_out}")
         self.save_button.setEnabled(True)
 
     def _failed(self, message: str, generation: int | None = None) -> None:
         if generation is None or generation == self._generation:
+            self.result_pdf = None
+            self.document.close()
             self.status.setText(f"The brief could not be built: {message}")
 
     def _save(self) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from desktop.cli.common import add_project_argument, open_store
 from exports.brief import BriefScope, build_brief, write_pdf
+from schema.counting import MIN_ANSWERED_FOR_BRIEF
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "brief", help="write a printable learning brief (PDF)",
         description="Build a 2-4 page learning brief for practitioners from the coded data. "
-                    "Registered real names are replaced by their pseudonyms everywhere.")
+                    "Registered real names are replaced by their pseudonyms everywhere. A "
+                    "thematic brief uses the cases marked coded or checked; a case with fewer "
+                    f"than {MIN_ANSWERED_FOR_BRIEF} answered fields is refused (exit 1) or, "
+                    "in a thematic brief, left out.")
     add_project_argument(parser)
     scope = parser.add_mutually_exclusive_group(required=True)
     scope.add_argument("--case", metavar="REF", help="a brief for one case")
@@ -23,6 +27,9 @@ def register(subparsers) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
     parser.add_argument("--marking", default="", metavar="TEXT",
                         help="a protective marking on every page, e.g. OFFICIAL-SENSITIVE")
+    parser.add_argument("--include-in-progress", action="store_true",
+                        help="a thematic brief also uses cases marked in progress (cases not "
+                             "started are never used)")
     parser.set_defaults(handler=_brief)
 
 
@@ -39,7 +46,8 @@ def _scope(args) -> BriefScope:
 def _brief(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
-        result = build_brief(store, _scope(args), marking=args.marking)
+        result = build_brief(store, _scope(args), marking=args.marking,
+                             include_in_progress=args.include_in_progress)
     finally:
         store.close()
     write_pdf(args.out, result.pdf)

@@ -69,6 +69,11 @@ class CaseListPanel(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
 
+    def set_case_actions(self, actions: list) -> None:
+        """Offer these actions (edit, delete...) on a right click in the case table."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(actions)
+
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="caseTable")
         table.setModel(self.proxy)

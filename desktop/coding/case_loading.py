@@ -30,6 +30,7 @@ class CaseView:
     coding: Coding | None  # None only in a read-only project, for a case nobody has coded
     snapshot: object  # widgets.coding_form.snapshot.CodingSnapshot, or None
     documents: list[Document] = field(default_factory=list)
+    codings: list[Coding] = field(default_factory=list)  # every coding, for the switcher
 
 
 def read_overview(store: Store) -> ProjectOverview:
@@ -47,17 +48,24 @@ def primary_coding(store: Store, case_id: str, coder: str) -> Coding:
     return store.add_coding(case_id, coder=coder, kind="primary")
 
 
-def read_case(store: Store, case_id: str, coder: str, readonly: bool = False) -> CaseView:
-    """The case as the form shows it. Read-only, a case with no coding shows none rather than
-    creating one."""
+def read_case(store: Store, case_id: str, coder: str, readonly: bool = False,
+              coding_id: str | None = None) -> CaseView:
+    """The case as the form shows it: the coding chosen (`coding_id`, if it is still one of
+    the case's), else this coder's primary. Read-only, a case with no coding shows none
+    rather than creating one."""
     from widgets.coding_form.snapshot import load_snapshot
 
     case = store.get_case(case_id)
-    coding = (store.coding_for_tables(case_id) if readonly
-              else primary_coding(store, case_id, coder))
+    codings = store.codings(case_id)
+    coding = next((c for c in codings if c.id == coding_id), None)
+    if coding is None:
+        coding = (store.coding_for_tables(case_id) if readonly
+                  else primary_coding(store, case_id, coder))
+    if coding is not None and coding not in codings:
+        codings.append(coding)  # just made for this coder
     snapshot = load_snapshot(store, coding.id) if coding else None
     return CaseView(case=case, coding=coding, snapshot=snapshot,
-                    documents=store.case_documents(case_id))
+                    documents=store.case_documents(case_id), codings=codings)
 
 
 def read_snapshot(store: Store, coding_id: str) -> object:

@@ -54,6 +54,8 @@ class Workspace(QObject):
         self._pages: dict[str, int] = {}
         self._case_documents: dict[str, str] = {}
         self._coding_case: dict[str, str] = {}
+        self._chosen_coding: dict[str, str] = {}  # case id -> coding picked in the switcher
+        self.switcher = None  # widgets.cases.coding_switcher.CodingSwitcher, once attached
         self.edits = CodingController(self)
         self._connect(panel.case_selected, self.show_case)
         self._connect(viewer.document_requested, self.open_document)
@@ -107,6 +109,8 @@ class Workspace(QObject):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         self._connections.clear()
+        if self.switcher is not None:
+            self.switcher.clear()
         self.undo_stack.clear()
         return self.store_thread.close()
 
@@ -117,8 +121,20 @@ class Workspace(QObject):
         token = self._case_request
         self.settings.set_project_place(self.path, case_id=case_id)
         self.store_thread.submit(partial(read_case, case_id=case_id, coder=self.coder,
-                                         readonly=self.readonly),
+                                         readonly=self.readonly,
+                                         coding_id=self._chosen_coding.get(case_id)),
                                  lambda view: self._on_case(view, token), self._fail)
+
+    def attach_coding_switcher(self, switcher) -> None:
+        """Name the coding shown in `switcher`, and open the one the user picks there."""
+        self.switcher = switcher
+        self._connect(switcher.coding_chosen, self.show_coding)
+
+    def show_coding(self, coding_id: str) -> None:
+        """Show another coding of the open case in the form (it stays chosen for the case)."""
+        if self.current is not None:
+            self._chosen_coding[self.current.case.id] = coding_id
+            self.show_case(self.current.case.id)
 
     def _on_case(self, view: CaseView, token: int) -> None:
         if token != self._case_request:
@@ -127,6 +143,9 @@ class Workspace(QObject):
         if view.coding is not None:
             self._coding_case[view.coding.id] = view.case.id
         self.form.show_coding(view.snapshot)
+        if self.switcher is not None:
+            self.switcher.show_codings(view.codings, view.coding, self.overview.site
+                                       if self.overview else "")
         self.viewer.set_documents([(d.id, d.file_name) for d in view.documents])
         self.case_shown.emit(view.case)
         document, page, view_state = self._place_for(view)

@@ -27,6 +27,7 @@ from desktop.ops import StoreOp, run_with_dialog
 from desktop.store_thread import StoreThread
 from desktop.workers import Progress
 from schema.documents.importer import import_pdfs
+from schema.records import Case
 from schema.store import Store
 
 STATUS_TEXT = {"imported": "Imported", "already_present": "Already in project",
@@ -38,21 +39,36 @@ _WARNING = {"no_text", "partial", "cancelled"}
 
 def start_import(parent: QWidget | None, store_thread: StoreThread, paths: list[str], *,
                  case_id: str | None, on_finished: Callable[[list], None],
-                 on_failure: Callable[[str], None]) -> StoreOp:
+                 on_failure: Callable[[str], None], new_case: dict | None = None,
+                 on_case: Callable[[Case], None] | None = None) -> StoreOp:
     """Import `paths` on the project's store thread, with progress and Cancel;
     `on_finished(outcomes)` gets one outcome per file, including after Cancel (the files not
-    done are then reported as cancelled)."""
+    done are then reported as cancelled). With `new_case` (Store.create_case_with_documents
+    values), a case is made holding the files that went in, and given to `on_case` before
+    `on_finished`; when none went in, no case is made."""
     outcomes: list = []
 
     def work(store: Store, progress: Progress) -> list:
         outcomes.extend(import_pdfs(store, paths, case_id=case_id, progress=progress.update,
                                     cancel=lambda: progress.cancelled))
+        documents = [o.document_id for o in outcomes if o.ok and o.document_id]
+        if new_case is not None and documents:
+            case = store.create_case_with_documents(**new_case, document_ids=documents)
+            if on_case is not None:
+                made.append(case)
         return outcomes
 
+    made: list[Case] = []
+
+    def finished(result: list) -> None:
+        if made and on_case is not None:
+            on_case(made[0])
+        on_finished(result)
+
     label = f"Importing {len(paths)} document{'s' if len(paths) != 1 else ''}"
-    return run_with_dialog(parent, label, store_thread, work, on_success=on_finished,
+    return run_with_dialog(parent, label, store_thread, work, on_success=finished,
                            on_failure=lambda error: on_failure(str(error)),
-                           on_cancel=lambda: on_finished(outcomes))
+                           on_cancel=lambda: finished(outcomes))
 
 
 class ImportSummaryDialog(QDialog):

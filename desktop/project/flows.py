@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.coding.case_loading import read_overview
 from desktop.coding.new_case_dialog import NewCaseDialog
-from desktop.documents.import_dialog import ImportSummaryDialog, start_import
+from desktop.documents import import_flow
 from desktop.project.new_project_dialog import NewProjectDialog
 from desktop.workers import start_task
 from schema.errors import ProjectDamaged, ProjectError
@@ -77,34 +77,12 @@ def open_chosen(window: MainWindow, path: str | Path) -> QMessageBox | None:
 
 
 def choose_documents(window: MainWindow) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, "Import review documents", _folder(window),
-                                            "PDF documents (*.pdf);;All files (*)")
-    if paths:
-        current = window.workspace.current if window.workspace else None
-        window.import_documents(paths, current.case.id if current else None)
+    """Choose PDFs, then say which case they belong to (desktop.documents.import_flow)."""
+    import_flow.choose_documents(window, _folder(window))
 
 
 def import_documents(window: MainWindow, paths: list[str], case_id: str | None) -> None:
-    """Import in the background; then summarise, refresh and remember the batch for linking."""
-    workspace = window.workspace
-    if workspace is None:
-        return
-    reference = workspace.current.case.reference if (
-        workspace.current and workspace.current.case.id == case_id) else None
-
-    def finished(outcomes: list) -> None:
-        window.last_imported = [o.document_id for o in outcomes if o.ok and o.document_id]
-        summary = ImportSummaryDialog(outcomes, case_reference=reference, parent=window)
-        summary.open()
-        if window.workspace is workspace:
-            workspace.reload_cases()
-            if case_id:
-                workspace.show_case(case_id)
-
-    window.import_task = start_import(
-        window, workspace.store_thread, [str(p) for p in paths], case_id=case_id,
-        on_finished=finished,
-        on_failure=lambda m: QMessageBox.warning(window, "Import failed", m))
+    import_flow.import_documents(window, paths, case_id)
 
 
 def new_case(window: MainWindow) -> None:

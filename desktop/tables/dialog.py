@@ -1,5 +1,6 @@
 """Summary tables in the app: computed in the background, one table shown at a time, with
-filters (site, review type, years, small-number suppression), Copy and Save files."""
+filters (site, review type, years, small-number suppression, whether cases still in progress
+count), Copy and Save files."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from desktop.workers import Task, start_task
 from exports.tables import TableFilter, TablesError, TableSet, build_tables
 from exports.tables.data import filter_choices
 from exports.tables.writers import FORMATS, write_tables
+from schema.counting import describe_statuses
 from schema.store import Store
 from widgets.tables.summary_table_view import SummaryTableView
 
@@ -102,6 +104,12 @@ class TablesDialog(QDialog):
         for combo in (self.site, self.review_type, self.year_from, self.year_to):
             combo.currentIndexChanged.connect(self.recompute)
         self.suppress.valueChanged.connect(self.recompute)
+        self.in_progress = QCheckBox("Include cases in progress")
+        self.in_progress.setToolTip("Normally only cases marked coded or checked count. Tick "
+                                    "this to count cases still being coded as well; cases "
+                                    "not started never count.")
+        self.in_progress.toggled.connect(self.recompute)
+        row.addWidget(self.in_progress)
         row.addStretch(1)
         return row
 
@@ -139,7 +147,7 @@ class TablesDialog(QDialog):
             low, high = int(first or min(known)), int(last or max(known))
             years = (min(low, high), max(low, high))
         return TableFilter(site=chosen(self.site), review_type=chosen(self.review_type),
-                           years=years)
+                           years=years, include_in_progress=self.in_progress.isChecked())
 
     def recompute(self) -> None:
         """Compute again for the current filters; an older run still going is ignored."""
@@ -151,10 +159,10 @@ class TablesDialog(QDialog):
         self.status.setText("Computing…")
         self.task = StoreOp(
             lambda store, _p: compute_tables(store, table_filter, suppress),
-            on_success=lambda result: self._computed(run, result),
+            on_success=lambda result: self._computed(run, result, table_filter),
             on_failure=lambda error: self._failed(run, str(error))).run_on(self.store_thread)
 
-    def _computed(self, run: int, result: Computed) -> None:
+    def _computed(self, run: int, result: Computed, table_filter: TableFilter) -> None:
         if run != self._run:
             return
         self.task = None
@@ -167,8 +175,10 @@ class TablesDialog(QDialog):
             self.status.setText(result.problem)
             return
         self._fill_chooser(result.tables)
-        self.status.setText(f"{len(result.tables.tables)} tables from {result.tables.cases} "
-                            f"coded cases.")
+        cases = result.tables.cases
+        self.status.setText(f"{len(result.tables.tables)} tables from {cases} "
+                            f"case{'s' if cases != 1 else ''} marked "
+                            f"{describe_statuses(table_filter.statuses)}.")
         self._set_ready(True)
 
     def _failed(self, run: int, message: str) -> None:

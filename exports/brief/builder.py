@@ -2,6 +2,12 @@
 
 The same function serves the command line and the in-app preview (which runs it on a worker
 thread with a store of its own).
+
+Which cases a brief uses: a thematic brief counts only cases marked coded or checked (and in
+progress ones when asked), like the summary tables (schema.counting); the others are listed
+as left out, with why. Any brief refuses a case with fewer than
+`schema.counting.MIN_ANSWERED_FOR_BRIEF` answered fields rather than print a near-empty
+page: a one-case brief fails (`BriefRefused`), a thematic one leaves that case out.
 """
 
 from __future__ import annotations
@@ -20,12 +26,19 @@ from exports.brief.pages import Furniture, render_pdf
 from exports.brief.pseudonyms import Pseudonymiser
 from exports.brief.scope import BriefScope, resolve_cases
 from schema.codebook_model import Codebook
-from schema.errors import CasecoderError, NotFoundError, ValidationError
+from schema.counting import MIN_ANSWERED_FOR_BRIEF, STATUS_WORDS, counted_statuses
+from schema.errors import CasecoderError, ValidationError
 from schema.records import Case
 from schema.store import Store
 
 MAX_MARKING = 40
 Step = Callable[[int, int, str], None]
+
+
+class BriefRefused(CasecoderError):
+    """The cases asked for hold too little coding for a brief worth printing."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -35,17 +48,23 @@ class BriefResult:
     title: str
     cases: list[str]
     skipped: list[str] = field(default_factory=list)
+    """Cases left out of a thematic brief, each as "REF: why"."""
 
 
 def build_brief(store: Store, scope: BriefScope, *, marking: str = "",
-                today: date | None = None, on_step: Step | None = None) -> BriefResult:
+                today: date | None = None, on_step: Step | None = None,
+                include_in_progress: bool = False) -> BriefResult:
     """Build the brief a scope asks for. Raises a one-line CasecoderError if it cannot."""
     marking = check_marking(marking)
     step = on_step or (lambda done, total, message: None)
     cases = resolve_cases(store, scope)
+    skipped: list[str] = []
+    if scope.is_thematic:
+        cases, skipped = _counted(cases, include_in_progress)
     everyone = _register(store, cases)
     everyone.check_register()
-    materials, skipped = _gather(store, cases, scope, step)
+    materials, thin = _gather(store, cases, scope, step)
+    skipped += thin
     if scope.is_thematic:
         content = compose_thematic_brief(materials, scope.heading(store.codebook))
     else:
@@ -82,6 +101,30 @@ def write_pdf(path: str | Path, data: bytes) -> None:
         raise CasecoderError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
+def _counted(cases: list[Case], include_in_progress: bool) -> tuple[list[Case], list[str]]:
+    """The cases of a thematic brief whose status counts, and the others as "REF: why"."""
+    statuses = counted_statuses(include_in_progress)
+    kept = [case for case in cases if case.status in statuses]
+    left = [f"{case.reference}: marked {STATUS_WORDS.get(case.status, case.status)}"
+            for case in cases if case.status not in statuses]
+    if not kept:
+        hint = "" if include_in_progress else " (or include cases in progress)"
+        raise BriefRefused(f"none of the {len(cases)} cases is marked coded or checked; mark "
+                           f"cases coded when their coding is finished{hint}")
+    return kept, left
+
+
+def _thin(store: Store, case: Case) -> str:
+    """Why a case holds too little for a brief ("" if it holds enough)."""
+    coding = store.coding_for_tables(case.id)
+    answered = store.answered_count(coding.id) if coding else 0
+    if answered >= MIN_ANSWERED_FOR_BRIEF:
+        return ""
+    held = "no coding yet" if coding is None else \
+        f"only {answered} answered field{'' if answered == 1 else 's'}"
+    return f"{held}, and a brief needs at least {MIN_ANSWERED_FOR_BRIEF}"
+
+
 def _register(store: Store, cases: list[Case]) -> Pseudonymiser:
     return Pseudonymiser((p.real_name, p.pseudonym) for case in cases
                          for p in store.pseudonyms(case.id))
@@ -95,17 +138,18 @@ def _gather(store: Store, cases: list[Case], scope: BriefScope,
     materials, skipped = [], []
     for done, case in enumerate(cases):
         step(done, len(cases) + 1, f"Reading {case.reference}")
+        thin = _thin(store, case)
+        if thin and not scope.is_thematic:
+            raise BriefRefused(f"case {case.reference} has {thin}; code more of it before "
+                               f"building its brief")
+        if thin:
+            skipped.append(f"{case.reference}: {thin}")
+            continue
         own = [(p.real_name, p.pseudonym) for p in store.pseudonyms(case.id)]
-        try:
-            materials.append(read_case_material(store, case, Pseudonymiser(own + others),
-                                                books))
-        except NotFoundError:
-            if not scope.is_thematic:
-                raise
-            skipped.append(case.reference)
+        materials.append(read_case_material(store, case, Pseudonymiser(own + others), books))
     if not materials:
-        raise NotFoundError(f"none of the {len(cases)} cases has been coded yet; code them "
-                            f"before building a brief")
+        raise BriefRefused(f"none of the {len(cases)} counted cases holds enough coding for a "
+                           f"brief (at least {MIN_ANSWERED_FOR_BRIEF} answered fields each)")
     return materials, skipped
 
 

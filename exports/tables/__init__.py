@@ -21,6 +21,7 @@ from exports.tables.spec import TableSpec, TableSpecError, load_table_specs
 from exports.tables.suppress import SECONDARY, suppress_table
 from schema.codebook_loader import load_codebook
 from schema.codebook_model import Codebook
+from schema.counting import STATUS_WORDS, describe_statuses
 from schema.resources import default_codebook_path
 
 __all__ = ["TableFilter", "TableSet", "TableSpecError", "TablesError", "build_tables",
@@ -47,17 +48,37 @@ def build_tables(store, table_filter: TableFilter | None = None, *,
     specs, spec_source = specs_for(book)
     with _collector_paused():
         data = load_table_data(store.db, wanted_fields(specs), table_filter)
-        tables = [_one_table(spec, data.cases, book, suppress_below) for spec in specs]
+        counted_note = statuses_note(table_filter, data.by_status, data.not_counted)
+        tables = [_one_table(spec, data.cases, book, suppress_below, counted_note)
+                  for spec in specs]
         counted, uncoded = len(data.cases), data.uncoded
         del data  # freed while paused, so the collector never has to walk the loaded cases
     today = today or dt.date.today()
-    footer = (f"N = {counted} coded cases · codebook {book.id} version {book.version} "
+    footer = (f"N = {counted} cases marked {describe_statuses(table_filter.statuses)} "
+              f"· codebook {book.id} version {book.version} "
               f"· filters: {table_filter.describe()}"
               f"{f' · counts below {suppress_below} suppressed' if suppress_below else ''}"
               f" · made {today.isoformat()}")
-    return TableSet(tables, _footnotes(book, table_filter, counted, uncoded,
-                                       suppress_below, spec_source, today),
-                    cases=counted, footer=footer)
+    notes = _footnotes(book, table_filter, counted, uncoded, suppress_below, spec_source,
+                       today)
+    return TableSet(tables, notes, cases=counted, footer=footer)
+
+
+def statuses_note(table_filter: TableFilter, by_status: dict[str, int],
+                  not_counted: dict[str, int]) -> str:
+    """Which case statuses were counted, how many of each, and what was left out."""
+    counts = ", ".join(f"{by_status.get(s, 0)} {STATUS_WORDS[s]}"
+                       for s in table_filter.statuses)
+    note = (f"Counted: cases marked {describe_statuses(table_filter.statuses)} ({counts}).")
+    if not_counted:
+        left = ", ".join(f"{n} {STATUS_WORDS.get(s, s)}" for s, n in sorted(
+            not_counted.items(), key=lambda item: list(STATUS_WORDS).index(item[0])))
+        note += f" Not counted, for their status: {left}."
+    if not table_filter.include_in_progress:
+        note += " Cases in progress count only when asked for; cases not started never do."
+    else:
+        note += " Cases not started never count."
+    return note
 
 
 @contextmanager
@@ -82,9 +103,10 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _one_table(spec: TableSpec, cases: list, book: Codebook,
-               suppress_below: int | None) -> Table:
+               suppress_below: int | None, counted_note: str) -> Table:
     columns = group_columns(spec, cases, book)
     table = compute_table(spec, cases, book, columns)
+    table.notes.append(counted_note)
     if suppress_below:
         table = suppress_table(table, suppress_below)
     table.chart = chart_for(spec, table, columns, suppress_below)
@@ -93,7 +115,7 @@ def _one_table(spec: TableSpec, cases: list, book: Codebook,
 
 def _footnotes(book: Codebook, table_filter: TableFilter, counted: int, uncoded: int,
                suppress_below: int | None, spec_source: str, today: dt.date) -> list[str]:
-    notes = [f"N = {counted} coded case{'s' if counted != 1 else ''}. Each case counts "
+    notes = [f"N = {counted} case{'s' if counted != 1 else ''}. Each case counts "
              f"through its consensus coding where one exists, otherwise its primary coding.",
              f"Codebook: {book.title} ({book.id}, version {book.version}); table "
              f"specifications from {spec_source}.",

@@ -1,4 +1,6 @@
-"""CSV output: one file per table, the grid as shown (header row, then one row per row)."""
+"""CSV output: one file per table, the grid as shown (header row, then one row per row),
+then a blank row and the notes (which statuses were counted, N, codebook, filters), one per
+row in the first column, so a file read on its own still says what it counts."""
 
 from __future__ import annotations
 
@@ -16,7 +18,10 @@ def write_csv(tables: TableSet, out_dir: Path) -> list[Path]:
     for table in tables.tables:
         def write(temp: Path, table=table) -> None:
             with temp.open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows(table.grid())
+                writer = csv.writer(handle)
+                writer.writerows(table.grid())
+                writer.writerow([])
+                writer.writerows([note] for note in [*table.notes, *tables.footnotes])
         written.append(write_atomically(out_dir / f"{table.key}.csv", write))
     return written
 

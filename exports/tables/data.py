@@ -1,7 +1,8 @@
 """Reading the coded cases the tables count, in bulk and read-only.
 
-Each case counts through one coding: its consensus coding where one exists, otherwise its
-primary coding (the rule is schema.counting's, also behind `Store.coding_for_tables`). Two
+Only cases whose status says they are coded (coded or checked) count, and in-progress ones
+when asked for; each counts through one coding: its consensus coding where one exists,
+otherwise its primary coding (both rules are schema.counting's). Two
 queries fetch every case and every needed answer at once (two table scans joined in
 Python); per-case store calls would take minutes.
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 import sqlite_utils
 
-from schema.counting import counting_coding_sql
+from schema.counting import counted_statuses, counting_coding_sql, describe_statuses
 from schema.errors import CasecoderError
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
@@ -32,6 +34,12 @@ class TableFilter:
     site: str | None = None
     review_type: str | None = None
     years: tuple[int, int] | None = None
+    include_in_progress: bool = False
+    """Count cases still in progress too (never cases not started)."""
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return counted_statuses(self.include_in_progress)
 
     def describe(self) -> str:
         parts = []
@@ -119,7 +127,11 @@ def attributes(column: str, cases: list[CaseRecord]) -> list[object]:
 class TableData:
     cases: list[CaseRecord]
     uncoded: int
-    """Cases that matched the filters but have no coding yet; they are left out."""
+    """Cases of a counted status that matched the filters but have no coding; left out."""
+    by_status: dict[str, int] = field(default_factory=dict)
+    """How many counted cases have each status."""
+    not_counted: dict[str, int] = field(default_factory=dict)
+    """Cases matching the filters left out for their status, by status."""
 
 
 def _where(table_filter: TableFilter) -> tuple[str, list]:
@@ -139,7 +151,7 @@ def _where(table_filter: TableFilter) -> tuple[str, list]:
 
 _CASES_SQL = """
 SELECT c.id, c.category, c.review_type, c.site, c.publication_year,
-  {pick} AS coding_id
+  {pick} AS coding_id, c.status
 FROM cases c{where}"""
 
 _ENTITIES_SQL = ("SELECT id, coding_id, section FROM entities WHERE section IN ({}) "
@@ -153,15 +165,19 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
     table_filter = table_filter or TableFilter()
     where, params = _where(table_filter)
     sql = _CASES_SQL.format(pick=counting_coding_sql("c"), where=where)
-    rows = db.execute(sql, params).fetchall()
-    _check_found(db, rows, table_filter)
+    matching = db.execute(sql, params).fetchall()
+    statuses = table_filter.statuses
+    rows = [r for r in matching if r[6] in statuses]
+    left_out = Counter(r[6] for r in matching if r[6] not in statuses)
+    _check_found(db, matching, rows, table_filter)
     coded = sorted((r for r in rows if r[5]), key=itemgetter(0))
     fields = {f"{section}.{key}": [_NONE] * len(coded)
               for section, keys in wanted.items() for key in keys}
     records = [CaseRecord(r[0], r[1], r[2], r[3], r[4], index, fields)
                for index, r in enumerate(coded)]
     _fill_answers(db, {r[5]: record for r, record in zip(coded, records, strict=True)}, wanted)
-    return TableData(cases=records, uncoded=len(rows) - len(records))
+    return TableData(cases=records, uncoded=len(rows) - len(records),
+                     by_status=dict(Counter(r[6] for r in coded)), not_counted=dict(left_out))
 
 
 def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
@@ -234,16 +250,23 @@ def _new_lists(record: CaseRecord | None,
     return lists
 
 
-def _check_found(db: sqlite_utils.Database, rows: list, table_filter: TableFilter) -> None:
+def _check_found(db: sqlite_utils.Database, matching: list, rows: list,
+                 table_filter: TableFilter) -> None:
     if rows and any(r[5] for r in rows):
         return
     total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
     if total == 0:
         raise TablesError("the project has no cases yet; add and code some cases, then make "
                           "the tables")
-    if not rows:
+    if not matching:
         raise TablesError(f"no case matches the filters ({table_filter.describe()}). "
                           f"{available_text(db)}")
+    if not rows:
+        hint = "" if table_filter.include_in_progress else \
+            ", or include cases in progress"
+        raise TablesError(f"none of the {len(matching)} matching cases is marked "
+                          f"{describe_statuses(table_filter.statuses)}; mark a case coded "
+                          f"when its coding is finished{hint}")
     raise TablesError(f"none of the {len(rows)} matching cases has been coded yet; code "
                       f"them first, then make the tables")
 

@@ -61,7 +61,7 @@ class _Rows:
         case_id = new_id()
         self.cases.append((case_id, f"R-{number:05d}", rng.choice(self.book.review_types).key,
                            rng.choice(self.book.categories).key, rng.choice(SITES),
-                           rng.randrange(2011, 2024), STAMP, "bench", STAMP, "bench"))
+                           rng.randrange(2011, 2024), "coded", STAMP, "bench", STAMP, "bench"))
         kinds = ["primary", "consensus"] if rng.random() < 0.05 else ["primary"]
         for kind in kinds:
             self.coding(case_id, kind)
@@ -102,8 +102,8 @@ def build_project(path: Path, cases: int, seed: int = 7) -> int:
     conn = db.conn
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO cases (id, reference, review_type, category, site, "
-                     "publication_year, created_at, created_by, updated_at, updated_by) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?)", rows.cases)
+                     "publication_year, status, created_at, created_by, updated_at, "
+                     "updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.cases)
     conn.executemany("INSERT INTO codings (id, case_id, coder, kind, codebook_key, created_at, "
                      "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?)",
                      rows.codings)

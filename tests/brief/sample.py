@@ -54,8 +54,9 @@ AGENCIES = ["gp", "police", "adult_social_care", "housing", "ambulance", "mental
 
 def code_sample_case(store: Store, reference: str = "SAR-2021-04", *,
                      category: str = "intimate_partner", review_type: str = "JOINT",
-                     register_names: bool = True) -> str:
-    """Create and code a case with every section the brief shows; returns the case id."""
+                     register_names: bool = True, status: str = "coded") -> str:
+    """Create and code a case with every section the brief shows, marked `status`; returns
+    the case id."""
     case = store.create_case(reference, review_type, category=category,
                              title="Learning from the deaths of Adult A")
     coding = store.add_coding(case.id)
@@ -72,6 +73,7 @@ def code_sample_case(store: Store, reference: str = "SAR-2021-04", *,
     if register_names:
         for real, pseudonym in REAL_NAMES.items():
             store.add_pseudonym(case.id, real, pseudonym)
+    store.set_case_status(case.id, status)
     return case.id
 
 

@@ -58,6 +58,9 @@ def test_empty_sections_are_left_out(store):
     coding = store.add_coding(case.id)
     review = store.section_entity(coding.id, "review")
     store.set_answer(review.id, "summary", "Child D was seriously injured at home.")
+    for field, value in (("subject", "Child D"), ("local_authority", "Harbridge"),
+                         ("publication_year", 2021), ("published", True)):
+        store.set_answer(review.id, field, value)
     text = _text(build_brief(store, BriefScope.case("CSPR-1")).pdf)
     assert "Background summary" in text and "Child D was seriously injured" in text
     for heading in ("Key findings", "Good practice", "Action plan", "Learning by theme"):

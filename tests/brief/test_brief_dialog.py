@@ -76,3 +76,35 @@ def test_a_marking_that_is_too_long_is_refused(qtbot, store, project_path, store
     dialog.rebuild()
     assert "at most 40 characters" in dialog.status.text()
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_thinly_coded_case_is_refused_with_a_clear_message(qtbot, store, project_path,
+                                                             store_thread_for):
+    case = store.create_case("SAR-THIN", "SAR", category="intimate_partner")
+    review = store.section_entity(store.add_coding(case.id).id, "review")
+    store.set_answer(review.id, "subject", "Adult C")
+    store.close()
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), case.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "could not be built" in dialog.status.text(), timeout=10000)
+    assert "case SAR-THIN has only 1 answered field, and a brief needs at least 5" in \
+        dialog.status.text()
+    assert not dialog.save_button.isEnabled() and dialog.result_pdf is None
+    assert dialog.document.pageCount() == 0
+
+
+def test_include_in_progress_widens_a_thematic_brief(qtbot, store, project_path,
+                                                     store_thread_for):
+    case_id = code_sample_case(store, "SAR-2021-04")
+    code_sample_case(store, "DHR-2020-09", review_type="DHR", status="in_progress")
+    store.close()
+    dialog = BriefDialog(store_thread_for(project_path, readonly=True), case_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("category"))
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    assert "Left out: DHR-2020-09: marked in progress." in dialog.status.text()
+    assert "1 case(s)" in dialog.status.text()
+    dialog.in_progress.setChecked(True)
+    qtbot.waitUntil(lambda: "2 case(s)" in dialog.status.text(), timeout=10000)
+    assert "Left out" not in dialog.status.text()

@@ -156,6 +156,7 @@ def build_seed_fixture(store: Store) -> list[str]:
             else:
                 coding = store.add_coding(case.id)
             _code_case(store, coding.id, outcome, victims, relationship, features[i])
+            store.set_case_status(case.id, "checked" if number % 8 == 0 else "coded")
             ids.append(case.id)
     return ids
 

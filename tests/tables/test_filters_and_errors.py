@@ -59,7 +59,11 @@ def test_empty_project_says_to_add_cases(store):
 
 
 def test_cases_without_coding_are_reported(store):
-    store.create_case("R-1", "DHR", category="intimate_partner")
+    case = store.create_case("R-1", "DHR", category="intimate_partner")
+    with pytest.raises(TablesError, match="none of the 1 matching cases is marked coded or "
+                                          "checked; .* or include cases in progress"):
+        build_tables(store)
+    store.set_case_status(case.id, "coded")
     with pytest.raises(TablesError, match="none of the 1 matching cases has been coded yet"):
         build_tables(store)
 
@@ -83,6 +87,7 @@ def test_unknown_field_in_a_table_spec_is_named_with_a_suggestion(tmp_path):
 
 def test_consensus_coding_is_counted_instead_of_the_primary(store):
     case = store.create_case("R-1", "DHR", category="intimate_partner")
+    store.set_case_status(case.id, "coded")
     primary = store.add_coding(case.id)
     store.set_answer(store.add_entity(primary.id, "victims").id, "gender", "male")
     assert build_tables(store).table("victims").rows[0].cells["intimate_partner"].text == \
@@ -101,7 +106,7 @@ def test_command_writes_the_files_asked_for(seed_project, tmp_path, capsys):
     code = main(["tables", str(seed_project), "--out", str(out), "--format", "csv,html",
                  "--site", "Croydon", "--suppress-below", "3"])
     assert code == 0
-    assert "5 tables from 12 coded cases" in capsys.readouterr().out
+    assert "5 tables from 12 cases marked coded or checked" in capsys.readouterr().out
     assert sorted(p.suffix for p in out.iterdir()).count(".csv") == 5
     assert (out / "summary_tables.html").exists() and not (out / "summary_tables.pdf").exists()
     assert "Filters: site Croydon." in (out / "summary_tables.html").read_text(encoding="utf-8")

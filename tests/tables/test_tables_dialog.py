@@ -32,7 +32,7 @@ def _cell(dialog: TablesDialog, row: int, column: int) -> str:
 
 
 def test_opens_on_the_first_table_with_filters_from_the_project(dialog):
-    assert dialog.status.text() == "5 tables from 64 coded cases."
+    assert dialog.status.text() == "5 tables from 64 cases marked coded or checked."
     assert [dialog.chooser.itemText(i) for i in range(dialog.chooser.count())][0] == \
         "Victim characteristics"
     assert [dialog.site.itemText(i) for i in range(dialog.site.count())] == \
@@ -40,7 +40,9 @@ def test_opens_on_the_first_table_with_filters_from_the_project(dialog):
     model = dialog.view.model()
     assert model.columnCount() == 7 and model.rowCount() == 4
     assert _cell(dialog, 0, 0) == "Gender" and _cell(dialog, 0, 3) == "15 female, 2 male"
-    assert "N = 64 coded cases" in dialog.footnotes.text()
+    assert "N = 64 cases" in dialog.footnotes.text()
+    assert "Counted: cases marked coded or checked (56 coded, 8 checked)." in \
+        dialog.footnotes.text()
 
 
 def test_choosing_another_table_shows_it(dialog):
@@ -53,7 +55,7 @@ def test_filters_recompute_in_the_background(qtbot, dialog):
     dialog.chooser.setCurrentIndex(dialog.chooser.findData("relationship"))
     dialog.site.setCurrentText("Croydon")
     _wait_computed(qtbot, dialog)
-    assert dialog.status.text() == "5 tables from 12 coded cases."
+    assert dialog.status.text() == "5 tables from 12 cases marked coded or checked."
     assert dialog.view.summary.table().key == "relationship"  # the chosen table stays
     assert "Filters: site Croydon." in dialog.footnotes.text()
     dialog.review_type.setCurrentText("SAR")
@@ -107,3 +109,26 @@ def test_empty_project_says_so(qtbot, project_path, store_thread_for):
     _wait_computed(qtbot, shown)
     assert "the project has no cases yet" in shown.status.text()
     assert not shown.copy_button.isEnabled()
+
+
+def test_include_in_progress_counts_those_cases_too(qtbot, project_path, store_thread_for):
+    from desktop.cli.common import open_store
+
+    store = open_store(project_path)
+    for reference, status in (("DHR-1", "coded"), ("DHR-2", "in_progress"),
+                              ("DHR-3", "not_started")):
+        case = store.create_case(reference, "DHR", category="intimate_partner")
+        store.set_answer(store.add_entity(store.add_coding(case.id).id, "victims").id,
+                         "gender", "female")
+        store.set_case_status(case.id, status)
+    store.close()
+    shown = TablesDialog(store_thread_for(project_path))
+    qtbot.addWidget(shown)
+    _wait_computed(qtbot, shown)
+    assert shown.status.text() == "5 tables from 1 case marked coded or checked."
+    shown.in_progress.setChecked(True)
+    _wait_computed(qtbot, shown)
+    assert shown.status.text() == ("5 tables from 2 cases marked coded, checked or in "
+                                   "progress.")
+    assert "(1 coded, 0 checked, 1 in progress). Not counted, for their status: 1 not " \
+           "started." in shown.footnotes.text()

@@ -43,6 +43,11 @@ def test_csv_holds_the_table_grid(tables, tmp_path):
     with (tmp_path / "victims.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][1] == "Youth peer violence (8 reviews)"
+    blank = rows.index([])
+    rows, notes = rows[:blank], [row[0] for row in rows[blank + 1:]]
+    assert any(note.startswith("Counted: cases marked coded or checked (56 coded, 8 checked).")
+               for note in notes)
+    assert any(note.startswith("N = 64 cases.") for note in notes)
     by_label = {row[0]: row[1:] for row in rows[1:]}
     assert set(by_label) == {"Gender", "Age range", "Ethnicity",
                              "Most commonly occurring victim characteristics"}
@@ -65,7 +70,8 @@ def test_xlsx_has_one_formatted_sheet_per_table(tables, tmp_path):
     assert sheet["B2"].font.b and sheet.print_title_rows == "$2:$2"
     assert sheet.page_setup.orientation == "landscape"
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
-    assert any(t.startswith("N = 64 coded cases") for t in texts)
+    assert any(t.startswith("N = 64 cases.") for t in texts)
+    assert sum(t.startswith("Counted: cases marked coded or checked") for t in texts) == 1
     characteristics = sheet["B6"].value
     assert isinstance(characteristics, CellRichText)
     bold = [b.text for b in characteristics if isinstance(b, TextBlock) and b.font.b]
@@ -80,15 +86,21 @@ def test_html_is_one_page_with_bold_shared_characteristics_and_charts(tables, tm
     assert "Born outside UK (4)" in text and "<strong>Born outside UK" not in text
     assert text.count("<svg") >= 2
     assert "Made on 2024-05-17." in text and "version 1.0" in text
+    assert text.count("Counted: cases marked coded or checked (56 coded, 8 checked).") == \
+        len(TABLE_KEYS)
 
 
 def test_pdf_states_n_codebook_date_and_filters(tables, tmp_path):
     write_tables(tables, tmp_path, ["pdf"])
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "summary_tables.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    for words in ("Victim characteristics", "Escalation", "N = 64 coded cases",
-                  "version 1.0", "Made on 2024-05-17", "Filters: none (all cases)"):
+    for words in ("Victim characteristics", "Escalation", "N = 64 cases",
+                  "version 1.0", "Made on 2024-05-17", "Filters: none (all cases)",
+                  "N = 64 cases marked coded or checked"):
         assert words in text
+    flat = " ".join(text.split())
+    assert flat.count("Counted: cases marked coded or checked (56 coded, 8 checked).") == \
+        len(TABLE_KEYS)
 
 
 def test_unknown_format_is_refused_with_the_known_ones():

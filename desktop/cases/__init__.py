@@ -1,0 +1,1 @@
+"""desktop/cases: managing cases from the window (edit, delete, document links)."""

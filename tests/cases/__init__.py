@@ -1,0 +1,1 @@
+"""Managing cases in the window: edit, delete, document links, import into a case."""
