@@ -73,7 +73,9 @@ class WindowActions:
         self.edit_case = self._action("&Edit case…", lambda: case_actions.edit_case(w),
                                       "Ctrl+Alt+E")
         self.delete_case = self._action("&Delete case…", lambda: case_actions.delete_case(w))
-        w.panel.set_case_actions([self.edit_case, self.delete_case])
+        self.features = {f.key: self._feature_action(f) for f in FEATURES}
+        w.panel.set_case_actions([self.edit_case, self.features["combine"],
+                                  self.delete_case])
         self.quit = self._action("&Quit", w.close, QKeySequence.Quit)
         self.undo = w.undo_group.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -92,7 +94,6 @@ class WindowActions:
         self.previous_section = w.form.keyboard_actions["previous_section"]
         self.recent_menu = QMenu("&Recent projects", w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.features = {f.key: self._feature_action(f) for f in FEATURES}
         self.status_combo = self._status_combo()
         self.coding_switcher = CodingSwitcher()
         self._build_menus()

@@ -107,8 +107,7 @@ class CaseEditorDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.link_combo.setMinimumContentsLength(24)
         self.link_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.link_combo.currentIndexChanged.connect(
-            lambda _i: self.link_combo.setToolTip(self.link_combo.currentText()))
+        self.link_combo.currentIndexChanged.connect(self._link_choice_changed)
         self.link_button = QPushButton("Link")
         self.link_button.clicked.connect(self.link_chosen)
         self.linked.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -161,10 +160,20 @@ class CaseEditorDialog(QDialog):
             if document.id in linked:
                 continue
             others = [r for r in self.data.document_cases.get(document.id, []) if r != own]
-            where = f"in {', '.join(others)}" if others else "in no case"
-            self.link_combo.addItem(f"{document.file_name} ({where})", document.id)
+            if others:  # a document belongs to one case (see Store.link_document)
+                self.link_combo.addItem(f"{document.file_name} (in {', '.join(others)}: "
+                                        f"unlink it there first)", None)
+                self.link_combo.model().item(self.link_combo.count() - 1).setEnabled(False)
+            else:
+                self.link_combo.addItem(f"{document.file_name} (in no case)", document.id)
         if not self.link_combo.count():
             self.link_combo.addItem("No other documents in the project", None)
+        free = [i for i in range(self.link_combo.count()) if self.link_combo.itemData(i)]
+        self.link_combo.setCurrentIndex(free[0] if free else 0)
+        self._update_buttons()
+
+    def _link_choice_changed(self, _index: int) -> None:
+        self.link_combo.setToolTip(self.link_combo.currentText())
         self._update_buttons()
 
     def _update_buttons(self) -> None:

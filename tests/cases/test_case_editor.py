@@ -91,19 +91,29 @@ def test_unlinking_a_document_is_undoable_and_the_viewer_follows(qtbot, window, 
     qtbot.waitUntil(lambda: len(_shown(window)) == 2)
 
 
-def test_linking_a_document_to_another_case(qtbot, window, two_cases):
+def test_moving_a_document_to_another_case(qtbot, window, two_cases):
+    """A document belongs to one case: the editor offers one held elsewhere only once it has
+    been unlinked there; each step is undoable."""
+    first = _editor(qtbot, window)
+    first.linked.setCurrentRow(1)
+    click_button(qtbot, first, "Unlink")
+    click_button(qtbot, first, "Save changes")
+    wait_idle(qtbot, window)
     window.actions.next_case.trigger()
     qtbot.waitUntil(lambda: window.workspace.current.case.id == two_cases.second)
     dialog = _editor(qtbot, window)
     assert dialog.linked.count() == 0
     labels = [dialog.link_combo.itemText(i) for i in range(dialog.link_combo.count())]
-    assert labels == ["overview.pdf (in DHR-01)", "summary.pdf (in DHR-01)"]
+    assert labels == ["overview.pdf (in DHR-01: unlink it there first)",
+                      "summary.pdf (in no case)"]
+    assert not dialog.link_combo.model().item(0).isEnabled()
     dialog.link_combo.setCurrentIndex(1)
     click_button(qtbot, dialog, "Link")
+    assert dialog.linked_ids() == [two_cases.summary], window.statusBar().currentMessage()
     click_button(qtbot, dialog, "Save changes")
     wait_idle(qtbot, window)
     assert _linked(two_cases, two_cases.second) == [two_cases.summary]
-    assert _linked(two_cases, two_cases.first) == [two_cases.overview, two_cases.summary]
+    assert _linked(two_cases, two_cases.first) == [two_cases.overview]
     qtbot.waitUntil(lambda: _shown(window) == [two_cases.summary])
     entries = read(two_cases.path, lambda s: s.audit_entries(case_id=two_cases.second))
     assert any(e.action == "link" for e in entries)
