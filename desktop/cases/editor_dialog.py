@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.checked_dialog import CheckedDialog, choice_combo, reference_problem
 from schema.codebook_model import Codebook
 from schema.records import Case, Document
 from schema.store import DocumentLink
@@ -49,7 +48,7 @@ class EditorData:
     taken: frozenset[str] = frozenset()  # other cases' references, case-folded
 
 
-class CaseEditorDialog(QDialog):
+class CaseEditorDialog(CheckedDialog):
     def __init__(self, data: EditorData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
@@ -65,21 +64,15 @@ class CaseEditorDialog(QDialog):
         book = self.data.codebook
         self.reference_edit = QLineEdit()
         self.title_edit = QLineEdit()
-        self.type_combo = _combo([(o.key, o.label) for o in book.review_types])
-        self.category_combo = _combo([("", "Not yet decided")]
+        self.type_combo = choice_combo([(o.key, o.label) for o in book.review_types])
+        self.category_combo = choice_combo([("", "Not yet decided")]
                                      + [(o.key, o.label) for o in book.categories])
         self.site_edit = QLineEdit(placeholderText="The site (borough) that holds the review")
         self.year_spin = QSpinBox(minimum=NO_YEAR, maximum=2100)
         self.year_spin.setSpecialValueText("Not known")
         self.notes_edit = QPlainTextEdit(placeholderText="Anything the coders should know")
         self.notes_edit.setMaximumHeight(90)
-        self.problem = QLabel(objectName="problem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save changes")
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        self.make_problem_and_buttons("Save changes")
         form = QFormLayout()
         for label, widget in (("Reference", self.reference_edit), ("Title", self.title_edit),
                               ("Review type", self.type_combo),
@@ -211,22 +204,5 @@ class CaseEditorDialog(QDialog):
                 for position, document_id in enumerate(self.linked_ids())]
 
     def check(self) -> str:
-        reference = self.reference_edit.text().strip()
-        if not reference:
-            return "Enter the review's reference."
-        if reference.casefold() in self.data.taken:
-            return f"Another case already has the reference {reference}."
-        return ""
+        return reference_problem(self.reference_edit.text().strip(), self.data.taken)
 
-    def _accept_if_valid(self) -> None:
-        problem = self.check()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
-
-
-def _combo(items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox()
-    for key, label in items:
-        combo.addItem(label, key)
-    return combo

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,11 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.checked_dialog import CheckedDialog, choice_combo, reference_problem
 from schema.codebook_model import Codebook
 from schema.records import Document
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(CheckedDialog):
     def __init__(self, codebook: Codebook, documents: list[Document], *,
                  checked: set[str] = frozenset(), taken: set[str] = frozenset(),
                  parent: QWidget | None = None) -> None:
@@ -30,8 +28,8 @@ class NewCaseDialog(QDialog):
         self._taken = {t.casefold() for t in taken}
         self.reference_edit = QLineEdit(placeholderText="e.g. DHR-2019-03")
         self.title_edit = QLineEdit(placeholderText="e.g. Review into the death of 'Rosa'")
-        self.type_combo = _combo([(o.key, o.label) for o in codebook.review_types])
-        self.category_combo = _combo([("", "Not yet decided")]
+        self.type_combo = choice_combo([(o.key, o.label) for o in codebook.review_types])
+        self.category_combo = choice_combo([("", "Not yet decided")]
                                      + [(o.key, o.label) for o in codebook.categories])
         self.year_spin = QSpinBox(minimum=1990, maximum=2100, value=2019)
         self.year_spin.setSpecialValueText("Not known")
@@ -44,13 +42,7 @@ class NewCaseDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if document.id in checked
                                else Qt.CheckState.Unchecked)
             self.documents.addItem(item)
-        self.problem = QLabel(objectName="problem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create case")
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        self.make_problem_and_buttons("Create case")
         form = QFormLayout(self)
         form.addRow("Reference", self.reference_edit)
         form.addRow("Title", self.title_edit)
@@ -78,22 +70,5 @@ class NewCaseDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def check(self) -> str:
-        reference = self.reference_edit.text().strip()
-        if not reference:
-            return "Enter the review's reference."
-        if reference.casefold() in self._taken:
-            return f"A case with reference {reference} already exists."
-        return ""
+        return reference_problem(self.reference_edit.text().strip(), self._taken)
 
-    def _accept_if_valid(self) -> None:
-        problem = self.check()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
-
-
-def _combo(items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox()
-    for key, label in items:
-        combo.addItem(label, key)
-    return combo

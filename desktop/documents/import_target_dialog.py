@@ -14,8 +14,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.checked_dialog import CheckedDialog
 from schema.codebook_model import Codebook
 from schema.records import Case
 
@@ -55,7 +54,7 @@ def guess_case(file_name: str, codebook: Codebook) -> tuple[str, str | None]:
     return stem, None
 
 
-class ImportTargetDialog(QDialog):
+class ImportTargetDialog(CheckedDialog):
     def __init__(self, paths: list[str], cases: list[Case], codebook: Codebook, *,
                  current_case_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,13 +83,7 @@ class ImportTargetDialog(QDialog):
         self.existing_radio.setEnabled(bool(cases))
         (self.existing_radio if current_case_id else self.new_radio).setChecked(True)
         self.group.buttonToggled.connect(lambda *_a: self._update_enabled())
-        self.problem = QLabel(objectName="problem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        self.make_problem_and_buttons("Import")
         self._layout(intro)
         self._update_enabled()
 
@@ -148,9 +141,3 @@ class ImportTargetDialog(QDialog):
             return (f"A case with reference {reference} already exists; choose it under "
                     f"'An existing case', or give the new case another reference.")
         return ""
-
-    def _accept_if_valid(self) -> None:
-        problem = self.check()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()

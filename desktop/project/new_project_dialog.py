@@ -5,21 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
+from desktop.checked_dialog import CheckedDialog
 from schema.project import PROJECT_SUFFIX
 
 
-class NewProjectDialog(QDialog):
+class NewProjectDialog(CheckedDialog):
     def __init__(self, parent: QWidget | None = None, folder: str | Path = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("New project")
@@ -29,13 +27,7 @@ class NewProjectDialog(QDialog):
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         self.site_edit = QLineEdit(placeholderText="e.g. Lambeth")
-        self.problem = QLabel(objectName="problem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        self.make_problem_and_buttons("Create")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -71,9 +63,3 @@ class NewProjectDialog(QDialog):
         if not self.site():
             return "Enter the site (borough) whose reviews this project holds."
         return ""
-
-    def _accept_if_valid(self) -> None:
-        problem = self.check()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
