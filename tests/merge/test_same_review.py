@@ -177,7 +177,8 @@ def test_two_cases_holding_one_document_are_refused(sites, tmp_path):
     conn = sqlite3.connect(a)
     conn.execute("INSERT INTO case_documents (case_id, document_id, role, position, added_at, "
                  "added_by) SELECT (SELECT id FROM cases WHERE reference = 'IIR-2021-07'), "
-                 "document_id, '', 1, '2024', 'x' FROM case_documents LIMIT 1")
+                 "document_id, '', 1, '2024', 'x' FROM case_documents WHERE case_id = "
+                 "(SELECT id FROM cases WHERE reference = 'SAR-2023-02')")
     conn.commit()
     conn.close()
     target = tmp_path / "region.casecoder"
