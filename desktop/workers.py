@@ -1,9 +1,13 @@
 """Running slow work off the GUI thread, with progress and cancel.
 
 The GUI thread never touches the database for slow work, never extracts PDF text, never builds
-exports. It hands a function to `start_task`; the function runs on a pool thread and receives a
-`Progress` it can report through and poll for cancellation. Results and errors come back as
-Qt signals, delivered on the GUI thread.
+exports. It hands a function to `start_task`; the function runs on a thread of its own and
+receives a `Progress` it can report through and poll for cancellation. Results and errors come
+back as Qt signals, delivered on the GUI thread.
+
+Tasks run on plain Python threads rather than a QThreadPool: a QRunnable made in Python can be
+collected by the garbage collector while the pool still holds it, which crashed the app. The
+signals object is made on the GUI thread and lives as long as the task object.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from schema.errors import CasecoderError
@@ -51,12 +55,10 @@ class _TaskSignals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
+class Task:
     """One piece of background work. Keep a reference until it has finished."""
 
     def __init__(self, work: Callable[[Progress], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.signals = _TaskSignals()
         self.progress = Progress(self.signals)
         self._work = work
@@ -101,7 +103,8 @@ def start_task(work: Callable[[Progress], object], *,
             signal.connect(callback, queued)
         signal.connect(lambda *_: _running.discard(task), queued)
     _running.add(task)
-    QThreadPool.globalInstance().start(task)
+    # Not a daemon: work that writes files finishes before the process ends.
+    threading.Thread(target=task.run, name="casecoder-task").start()
     return task
 
 

@@ -34,8 +34,10 @@ def wait_idle(qtbot, window: MainWindow, timeout: int = 10000) -> None:
                     and window.workspace.store_thread.is_idle(), timeout=timeout)
 
 
-def wait_dialog(qtbot, window: MainWindow, kind: type[QDialog]) -> QDialog:
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(kind)))
+def wait_dialog(qtbot, window: MainWindow, kind: type[QDialog],
+                timeout: int = 5000) -> QDialog:
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(kind)),
+                    timeout=timeout)
     return next(d for d in window.findChildren(kind) if d.isVisible())
 
 

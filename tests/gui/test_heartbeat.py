@@ -41,7 +41,8 @@ def test_no_gap_over_100_ms_while_importing_100_pages(qtbot, tmp_path, project_p
     timer.start()
     qtbot.wait(100)
     window.import_documents([str(pdf)])
-    summary = wait_dialog(qtbot, window, ImportSummaryDialog)
+    # The import's speed is measured by bench_import.py; here only the heartbeat counts.
+    summary = wait_dialog(qtbot, window, ImportSummaryDialog, timeout=120000)
     qtbot.wait(100)
     timer.stop()
 
