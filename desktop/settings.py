@@ -63,6 +63,10 @@ class AppSettings:
     def set_splitter_state(self, name: str, data: QByteArray) -> None:
         self._qs.setValue(f"window/splitter_{name}", data)
 
+    def clear_window_layout(self) -> None:
+        """Forget the window's geometry and every splitter layout (View → Reset layout)."""
+        self._qs.remove("window")
+
     # Where work stopped, per project -----------------------------------------------------
 
     def project_place(self, project: str | Path) -> dict:

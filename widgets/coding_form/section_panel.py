@@ -33,7 +33,7 @@ class SectionPanel(QWidget):
         layout.addWidget(line)
         self.body = QWidget(self)
         body_layout = QVBoxLayout(self.body)
-        body_layout.setContentsMargins(20, 4, 0, 6)
+        body_layout.setContentsMargins(14, 4, 0, 6)
         body_layout.setSpacing(8)
         if section.help:
             help_label = QLabel(section.help, self.body)

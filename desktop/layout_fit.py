@@ -1,0 +1,168 @@
+"""Keeping the main window inside the screen it is on, with panes that fit and can move.
+
+Council laptops have small screens (1366×768, or 1920×1080 at 125–150 % scaling, which Qt
+reports as about 1536×864 or 1280×720 logical pixels). On every start the window is sized to
+the available area of its screen (never larger), a remembered window geometry that no longer
+fits is dropped, and after the window is shown a remembered splitter layout that would clip a
+pane (the coding form's badges and buttons are at its right edge) is replaced by a default one
+worked out from the width there is. `reset` does the same on request (View → Reset layout).
+
+Everything is in logical pixels, so high-DPI scaling is honoured as Qt applies it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from desktop.settings import AppSettings
+
+PREFERRED = QSize(1560, 940)  # the size the window opens at when the screen has room
+MARGIN = 24  # room left around a window that does not fill the screen
+CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
+CASE_LIST_LIMITS = (200, 280)
+
+
+def available_area(window: QWidget) -> QRect:
+    """The part of the window's screen not taken by task bars and docks."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_window(window: QMainWindow, area: QRect | None = None) -> None:
+    """Shrink the window to the available area if it is larger, and move all of it inside."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    area = available_area(window) if area is None else area
+    extra = _frame_extra(window)
+    width = min(window.width(), area.width() - extra.width())
+    height = min(window.height(), area.height() - extra.height())
+    window.resize(max(width, 1), max(height, 1))
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+    window.move(max(x, area.x()), max(y, area.y()))
+
+
+def default_size(area: QRect) -> QSize:
+    """The preferred size, or the whole area less a margin when that is smaller."""
+    margin = MARGIN if area.width() > PREFERRED.width() + 2 * MARGIN else 0
+    return QSize(min(PREFERRED.width(), area.width() - margin),
+                 min(PREFERRED.height(), area.height() - margin))
+
+
+def restore_window(window: QMainWindow, settings: AppSettings,
+                   area: QRect | None = None) -> None:
+    """Open at the remembered geometry when it still fits the screen, else at the default."""
+    area = available_area(window) if area is None else area
+    place_default(window, area)
+    geometry = settings.window_geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        return
+    if not window.isMaximized() and not _inside(window.frameGeometry(), area):
+        place_default(window, area)  # saved on a larger screen: start afresh
+    fit_window(window, area)
+
+
+def place_default(window: QMainWindow, area: QRect) -> None:
+    """The default size, centred in the area."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMaximized)
+    size = default_size(area)
+    window.resize(size)
+    window.move(area.x() + (area.width() - size.width()) // 2,
+                area.y() + (area.height() - size.height()) // 2)
+
+
+def splitter_fits(splitter: QSplitter) -> bool:
+    """True when every pane is at least as wide as its minimum and none runs past the edge."""
+    right = 0
+    for index in range(splitter.count()):
+        widget = splitter.widget(index)
+        if widget.isHidden():
+            continue
+        if widget.width() < min_width(widget):
+            return False
+        right = max(right, widget.geometry().right() + 1)
+    return right <= splitter.contentsRect().right() + 1
+
+
+def default_sizes(splitter: QSplitter, form_share: float = 0.5) -> list[int]:
+    """Case list | viewer | form: the list a fixed share, the form at least its minimum and
+    `form_share` of the rest when there is room, the viewer what is left."""
+    handles = splitter.handleWidth() * (splitter.count() - 1)
+    total = max(splitter.contentsRect().width() - handles, 0)
+    panel_min, viewer_min, form_min = (min_width(splitter.widget(i)) for i in range(3))
+    low, high = CASE_LIST_LIMITS
+    panel = max(panel_min, min(high, max(low, int(total * CASE_LIST_SHARE))))
+    rest = total - panel
+    form = max(form_min, min(int(rest * form_share), rest - viewer_min))
+    return [panel, max(rest - form, 0), form]
+
+
+def apply_default_sizes(splitter: QSplitter) -> None:
+    """Lay the panes out as `default_sizes` says."""
+    splitter.setSizes(default_sizes(splitter))
+
+
+def min_width(widget: QWidget) -> int:
+    """The width a layout will not squeeze the widget below."""
+    return max(widget.minimumWidth(), widget.minimumSizeHint().width())
+
+
+class SplitterGuard(QObject):
+    """Watches the main splitter: gives it the default sizes on first show or when asked,
+    and whenever its panes stop fitting (a remembered layout from a wider screen, or a form
+    that needs more room once a codebook is shown)."""
+
+    def __init__(self, splitter: QSplitter, use_default: bool) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self._want_default = use_default
+        self._scheduled = False
+        splitter.installEventFilter(self)
+
+    def request_default(self) -> None:
+        self._want_default = True
+        self._schedule()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.splitter and event.type() in (
+                QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._schedule()
+        return False
+
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self.check)
+
+    def check(self) -> None:
+        """Apply the default sizes if asked for, or if the current ones do not fit."""
+        self._scheduled = False
+        if not self.splitter.isVisible() or self.splitter.width() <= 0:
+            return
+        if self._want_default or not splitter_fits(self.splitter):
+            self._want_default = False
+            apply_default_sizes(self.splitter)
+
+
+def reset(window: QMainWindow, settings: AppSettings, guard: SplitterGuard,
+          area: QRect | None = None) -> None:
+    """View → Reset layout: forget what was remembered and lay the window out afresh."""
+    settings.clear_window_layout()
+    if window.isMaximized():
+        window.showNormal()
+    place_default(window, available_area(window) if area is None else area)
+    guard.request_default()
+
+
+def _inside(rect: QRect, area: QRect) -> bool:
+    return area.contains(rect)
+
+
+def _frame_extra(window: QWidget) -> QSize:
+    """What the window manager's frame adds to the window (zero before the first show)."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    return QSize(max(frame.width() - inner.width(), 0), max(frame.height() - inner.height(), 0))
+
