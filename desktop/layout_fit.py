@@ -22,6 +22,7 @@ PREFERRED = QSize(1560, 940)  # the size the window opens at when the screen has
 MARGIN = 24  # room left around a window that does not fill the screen
 CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
 CASE_LIST_LIMITS = (200, 280)
+FORM_SHARE, FORM_SHARE_WIDE, WIDE_REST = 0.5, 0.6, 1200  # the form's share of the rest
 
 
 def available_area(window: QWidget) -> QRect:
@@ -87,16 +88,20 @@ def splitter_fits(splitter: QSplitter) -> bool:
     return right <= splitter.contentsRect().right() + 1
 
 
-def default_sizes(splitter: QSplitter, form_share: float = 0.5) -> list[int]:
-    """Case list | viewer | form: the list a fixed share, the form at least its minimum and
-    `form_share` of the rest when there is room, the viewer what is left."""
+def default_sizes(splitter: QSplitter) -> list[int]:
+    """Case list | viewer | form. The list gets a share within limits; the form at least its
+    minimum, and on a wide window up to what it asks for (section list, labels beside
+    editors); the viewer the rest, never below its minimum."""
     handles = splitter.handleWidth() * (splitter.count() - 1)
     total = max(splitter.contentsRect().width() - handles, 0)
-    panel_min, viewer_min, form_min = (min_width(splitter.widget(i)) for i in range(3))
+    widgets = [splitter.widget(i) for i in range(3)]
+    panel_min, viewer_min, form_min = (min_width(w) for w in widgets)
     low, high = CASE_LIST_LIMITS
     panel = max(panel_min, min(high, max(low, int(total * CASE_LIST_SHARE))))
     rest = total - panel
-    form = max(form_min, min(int(rest * form_share), rest - viewer_min))
+    share = FORM_SHARE_WIDE if rest >= WIDE_REST else FORM_SHARE
+    wanted = min(widgets[2].sizeHint().width(), int(rest * share), rest - viewer_min)
+    form = max(form_min, wanted)
     return [panel, max(rest - form, 0), form]
 
 
@@ -111,14 +116,16 @@ def min_width(widget: QWidget) -> int:
 
 
 class SplitterGuard(QObject):
-    """Watches the main splitter: gives it the default sizes on first show or when asked,
-    and whenever its panes stop fitting (a remembered layout from a wider screen, or a form
-    that needs more room once a codebook is shown)."""
+    """Watches the main splitter. On first show it applies the remembered pane widths if
+    they fit the width the window really has by then, else the default ones; afterwards it
+    keeps every pane at least at its minimum (a form that needs more room once a codebook
+    is shown), and applies the default widths when asked."""
 
-    def __init__(self, splitter: QSplitter, use_default: bool) -> None:
+    def __init__(self, splitter: QSplitter, sizes: list[int] | None) -> None:
         super().__init__(splitter)
         self.splitter = splitter
-        self._want_default = use_default
+        self._saved = sizes
+        self._want_default = True
         self._scheduled = False
         splitter.installEventFilter(self)
 
@@ -127,8 +134,14 @@ class SplitterGuard(QObject):
         self._schedule()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.splitter and event.type() in (
-                QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+        if watched is not self.splitter:
+            return False
+        if event.type() == QEvent.Type.Show and self._saved is not None:
+            saved, self._saved = self._saved, None
+            if saved_sizes_fit(self.splitter, saved):
+                self._want_default = False
+                self.splitter.setSizes(saved)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._schedule()
         return False
 
@@ -138,13 +151,25 @@ class SplitterGuard(QObject):
             QTimer.singleShot(0, self, self.check)
 
     def check(self) -> None:
-        """Apply the default sizes if asked for, or if the current ones do not fit."""
+        """Apply the default widths if asked for; if a pane is below its minimum or cut off,
+        let the splitter share the width out again, and fall back to the default."""
         self._scheduled = False
         if not self.splitter.isVisible() or self.splitter.width() <= 0:
             return
-        if self._want_default or not splitter_fits(self.splitter):
+        if not self._want_default and not splitter_fits(self.splitter):
+            self.splitter.setSizes(self.splitter.sizes())
+            self._want_default = not splitter_fits(self.splitter)
+        if self._want_default:
             self._want_default = False
             apply_default_sizes(self.splitter)
+
+
+def saved_sizes_fit(splitter: QSplitter, sizes: list[int]) -> bool:
+    """Remembered widths fit when there is one per pane, none is zero, and together they are
+    no wider than the splitter is now (a layout from a wider screen is dropped)."""
+    handles = splitter.handleWidth() * (splitter.count() - 1)
+    return len(sizes) == splitter.count() and all(size > 0 for size in sizes) and \
+        sum(sizes) + handles <= splitter.contentsRect().width()
 
 
 def reset(window: QMainWindow, settings: AppSettings, guard: SplitterGuard,

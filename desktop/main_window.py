@@ -51,9 +51,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         layout_fit.restore_window(self, self.settings)
-        state = self.settings.splitter_state("main")
-        restored = state is not None and self.splitter.restoreState(state)
-        self.splitter_guard = layout_fit.SplitterGuard(self.splitter, use_default=not restored)
+        self.splitter_guard = layout_fit.SplitterGuard(self.splitter,
+                                                       self.settings.splitter_sizes("main"))
         self._add_view_menu()
 
     def _add_view_menu(self) -> None:
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout and where work stopped; write every queued edit."""
         self.settings.set_window_geometry(self.saveGeometry())
-        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_splitter_sizes("main", self.splitter.sizes())
         self.close_project()
         self.settings.sync()
         super().closeEvent(event)

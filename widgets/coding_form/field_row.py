@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ _MARKED = ("not_reported", "not_applicable")
 
 class FieldRow(QWidget):
     """The editor of `field` for the entity it is bound to."""
+
+    state_shown = Signal()  # the shown answer state changed (for live section counters)
 
     def __init__(self, field: Field, events: FormEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,7 @@ class FieldRow(QWidget):
         self.badge.set_state(state)
         if previous != state:
             self._show_marking(state)
+            self.state_shown.emit()
         if self.on_display_change:
             self.on_display_change(self)
 
