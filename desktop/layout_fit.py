@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from desktop.settings import AppSettings
 
 PREFERRED = QSize(1560, 940)  # the size the window opens at when the screen has room
+FRAME_CHECKS_MS = (0, 300)  # after the first show: when to look for the frame again
 MARGIN = 24  # room left around a window that does not fill the screen
 CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
 CASE_LIST_LIMITS = (200, 280)
@@ -64,6 +65,41 @@ def restore_window(window: QMainWindow, settings: AppSettings,
     if not window.isMaximized() and not _inside(window.frameGeometry(), area):
         place_default(window, area)  # saved on a larger screen: start afresh
     fit_window(window, area)
+
+
+class WindowFitter(QObject):
+    """Places the window on start (`restore_window`) and, once shown, fits it again when the
+    window manager's frame turns out to push it past the screen's edge. A size someone else
+    set in between (a test, the user) is left alone."""
+
+    def __init__(self, window: QMainWindow, settings: AppSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        restore_window(window, settings)
+        self.placed = window.size()
+        self._shown = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.window and event.type() == QEvent.Type.Show and not self._shown:
+            self._shown = True
+            for delay in FRAME_CHECKS_MS:  # frames arrive late on some window managers
+                QTimer.singleShot(delay, self, self.refit)
+        return False
+
+    def refit(self) -> None:
+        if self.window.size() == self.placed:
+            fit_window(self.window)
+            self.placed = self.window.size()
+
+    def reset(self, settings: AppSettings) -> None:
+        """Forget the remembered geometry and place the window at the default."""
+        settings.clear_window_layout()
+        if self.window.isMaximized():
+            self.window.showNormal()
+        place_default(self.window, available_area(self.window))
+        fit_window(self.window)
+        self.placed = self.window.size()
 
 
 def place_default(window: QMainWindow, area: QRect) -> None:
@@ -172,13 +208,9 @@ def saved_sizes_fit(splitter: QSplitter, sizes: list[int]) -> bool:
         sum(sizes) + handles <= splitter.contentsRect().width()
 
 
-def reset(window: QMainWindow, settings: AppSettings, guard: SplitterGuard,
-          area: QRect | None = None) -> None:
+def reset(fitter: WindowFitter, settings: AppSettings, guard: SplitterGuard) -> None:
     """View → Reset layout: forget what was remembered and lay the window out afresh."""
-    settings.clear_window_layout()
-    if window.isMaximized():
-        window.showNormal()
-    place_default(window, available_area(window) if area is None else area)
+    fitter.reset(settings)
     guard.request_default()
 
 

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        layout_fit.restore_window(self, self.settings)
+        self.window_fitter = layout_fit.WindowFitter(self, self.settings)
         self.splitter_guard = layout_fit.SplitterGuard(self.splitter,
                                                        self.settings.splitter_sizes("main"))
         self._add_view_menu()
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
                                             "its default width")
 
     def reset_layout(self) -> None:
-        layout_fit.reset(self, self.settings, self.splitter_guard)
+        layout_fit.reset(self.window_fitter, self.settings, self.splitter_guard)
 
     # Projects --------------------------------------------------------------------------
 
