@@ -23,7 +23,8 @@ FRAME_CHECKS_MS = (0, 300)  # after the first show: when to look for the frame a
 MARGIN = 24  # room left around a window that does not fill the screen
 CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
 CASE_LIST_LIMITS = (200, 280)
-FORM_SHARE, FORM_SHARE_WIDE, WIDE_REST = 0.5, 0.6, 1200  # the form's share of the rest
+FORM_SHARE = 0.5  # of what the case list leaves, on a small screen (the form's minimum first)
+WIDE_REST, VIEWER_SHARE_WIDE = 1260, 0.38  # above this the form may have all it asks for
 
 
 def available_area(window: QWidget) -> QRect:
@@ -135,15 +136,13 @@ def default_sizes(splitter: QSplitter) -> list[int]:
     low, high = CASE_LIST_LIMITS
     panel = max(panel_min, min(high, max(low, int(total * CASE_LIST_SHARE))))
     rest = total - panel
-    share = FORM_SHARE_WIDE if rest >= WIDE_REST else FORM_SHARE
-    wanted = min(widgets[2].sizeHint().width(), int(rest * share), rest - viewer_min)
+    if rest >= WIDE_REST:  # room for the section list and labels beside the editors
+        viewer = max(viewer_min, int(rest * VIEWER_SHARE_WIDE))
+        wanted = min(widgets[2].sizeHint().width(), rest - viewer)
+    else:
+        wanted = min(int(rest * FORM_SHARE), rest - viewer_min)
     form = max(form_min, wanted)
     return [panel, max(rest - form, 0), form]
-
-
-def apply_default_sizes(splitter: QSplitter) -> None:
-    """Lay the panes out as `default_sizes` says."""
-    splitter.setSizes(default_sizes(splitter))
 
 
 def min_width(widget: QWidget) -> int:
@@ -163,6 +162,8 @@ class SplitterGuard(QObject):
         self._saved = sizes
         self._want_default = True
         self._scheduled = False
+        # The default widths last given and what the splitter made of them, while kept.
+        self._applied: tuple[list[int], list[int]] | None = None
         splitter.installEventFilter(self)
 
     def request_default(self) -> None:
@@ -192,12 +193,20 @@ class SplitterGuard(QObject):
         self._scheduled = False
         if not self.splitter.isVisible() or self.splitter.width() <= 0:
             return
+        sizes = self.splitter.sizes()
         if not self._want_default and not splitter_fits(self.splitter):
-            self.splitter.setSizes(self.splitter.sizes())
+            self.splitter.setSizes(sizes)
             self._want_default = not splitter_fits(self.splitter)
-        if self._want_default:
+        # Default widths nobody has dragged follow what the panes now ask for (the form asks
+        # for more once a codebook is shown).
+        untouched = self._applied is not None and sizes == self._applied[1]
+        wanted = default_sizes(self.splitter)
+        if self._want_default or (untouched and wanted != self._applied[0]):
             self._want_default = False
-            apply_default_sizes(self.splitter)
+            self.splitter.setSizes(wanted)
+            self._applied = (wanted, self.splitter.sizes())
+        elif not untouched:
+            self._applied = None
 
 
 def saved_sizes_fit(splitter: QSplitter, sizes: list[int]) -> bool:

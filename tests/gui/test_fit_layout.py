@@ -69,6 +69,8 @@ def test_every_field_is_inside_the_visible_width(qtbot, small_window, reference)
     assert form.content.width() <= form.scroll.viewport().width()
     assert form.width() >= form.minimumSizeHint().width()
     assert not _outside(form)
+    # Long answers (a finding's title, say) wrap: the document keeps a fair share.
+    assert window.viewer.width() >= 0.35 * window.width()
     if reference != "IIR-2023-01":  # the one demo case not started yet
         # Its repeating sections hold items, so their rows were checked too.
         assert any(p.repeat is not None and p.repeat.shown for p in form.panels.values())
@@ -158,3 +160,14 @@ def test_the_form_scrolls_only_down(small_window):
     scroll = window.form.findChild(QScrollArea)
     assert not scroll.horizontalScrollBar().isVisible()
     assert scroll.verticalScrollBar().maximum() > 0
+
+
+def test_on_a_wide_screen_the_form_gets_its_section_list_and_side_labels(
+        qtbot, tmp_path, monkeypatch, built_demo):
+    on_screen(monkeypatch, 1920, 1080)
+    window = open_demo(qtbot, AppSettings(tmp_path / "s.ini"), demo_copy(built_demo, tmp_path))
+    form = window.form
+    # The default widths were set before the codebook arrived; they follow it once shown.
+    qtbot.waitUntil(lambda: form.nav.isVisible() and not form.is_compact())
+    assert window.viewer.width() >= 0.3 * window.width()
+    assert not _outside(form)

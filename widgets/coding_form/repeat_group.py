@@ -53,6 +53,7 @@ class RepeatItem(QFrame):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         self.title = QLabel(self)
+        self.title.setWordWrap(True)  # a long answered title wraps rather than widen the form
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
