@@ -20,6 +20,7 @@ from desktop.settings import AppSettings
 
 PREFERRED = QSize(1560, 940)  # the size the window opens at when the screen has room
 FRAME_CHECKS_MS = (0, 300)  # after the first show: when to look for the frame again
+LARGE_SCREEN_SHARE = 0.9  # of a screen with room to spare
 MARGIN = 24  # room left around a window that does not fill the screen
 CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
 CASE_LIST_LIMITS = (200, 280)
@@ -49,10 +50,11 @@ def fit_window(window: QMainWindow, area: QRect | None = None) -> None:
 
 
 def default_size(area: QRect) -> QSize:
-    """The preferred size, or the whole area less a margin when that is smaller."""
+    """Most of a large screen (at least the preferred size), or all of a small one."""
     margin = MARGIN if area.width() > PREFERRED.width() + 2 * MARGIN else 0
-    return QSize(min(PREFERRED.width(), area.width() - margin),
-                 min(PREFERRED.height(), area.height() - margin))
+    width = max(PREFERRED.width(), int(area.width() * LARGE_SCREEN_SHARE))
+    height = max(PREFERRED.height(), int(area.height() * LARGE_SCREEN_SHARE))
+    return QSize(min(width, area.width() - margin), min(height, area.height() - margin))
 
 
 def restore_window(window: QMainWindow, settings: AppSettings,
