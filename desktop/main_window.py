@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
+from desktop import layout_fit
 from desktop.coding.case_list_panel import CaseListPanel
 from desktop.coding.workspace import Workspace
 from desktop.help.menu import add_help_menu
@@ -51,23 +52,26 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1560, 940)
-        geometry = self.settings.window_geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.splitter_state("main")
-        self._layout_restored = state is not None and self.splitter.restoreState(state)
+        self.window_fitter = layout_fit.WindowFitter(self, self.settings)
+        self.splitter_guard = layout_fit.SplitterGuard(self.splitter,
+                                                       self.settings.splitter_sizes("main"))
+        self._add_view_menu()
 
-    def showEvent(self, event) -> None:
-        """First show without a remembered layout: give the form room for its section list,
-        labels and editors side by side (half the width or more)."""
-        super().showEvent(event)
-        if not self._layout_restored:
-            self._layout_restored = True
-            width = max(self.splitter.width(), 1200)
-            panel = 260
-            form = int(width * 0.5)
-            self.splitter.setSizes([panel, width - panel - form, form])
+    def _add_view_menu(self) -> None:
+        """View → Reset layout, placed before the Export menu."""
+        bar = self.menuBar()
+        export = next((a for a in bar.actions() if a.text() == "E&xport"), None)
+        view = QMenu("&View", self)
+        if export is not None:
+            bar.insertMenu(export, view)
+        else:
+            bar.addMenu(view)
+        self.reset_layout_action = view.addAction("&Reset layout", self.reset_layout)
+        self.reset_layout_action.setToolTip("Fit the window to the screen and give each pane "
+                                            "its default width")
+
+    def reset_layout(self) -> None:
+        layout_fit.reset(self.window_fitter, self.settings, self.splitter_guard)
 
     # Projects --------------------------------------------------------------------------
 
@@ -188,7 +192,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout and where work stopped; write every queued edit."""
         self.settings.set_window_geometry(self.saveGeometry())
-        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_splitter_sizes("main", self.splitter.sizes())
         self.close_project()
         self.settings.sync()
         super().closeEvent(event)

@@ -57,11 +57,24 @@ class AppSettings:
     def set_window_geometry(self, data: QByteArray) -> None:
         self._qs.setValue("window/geometry", data)
 
-    def splitter_state(self, name: str) -> QByteArray | None:
-        return _bytes(self._qs.value(f"window/splitter_{name}"))
+    def splitter_sizes(self, name: str) -> list[int] | None:
+        """The pane widths a splitter had when the window closed (None if unknown or bad)."""
+        value = self._qs.value(f"window/splitter_{name}_sizes")
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not items:
+            return None
+        try:
+            sizes = [int(item) for item in items]
+        except (TypeError, ValueError):
+            return None
+        return sizes if all(size >= 0 for size in sizes) else None
 
-    def set_splitter_state(self, name: str, data: QByteArray) -> None:
-        self._qs.setValue(f"window/splitter_{name}", data)
+    def set_splitter_sizes(self, name: str, sizes: list[int]) -> None:
+        self._qs.setValue(f"window/splitter_{name}_sizes", [int(size) for size in sizes])
+
+    def clear_window_layout(self) -> None:
+        """Forget the window's geometry and every splitter layout (View → Reset layout)."""
+        self._qs.remove("window")
 
     # Where work stopped, per project -----------------------------------------------------
 

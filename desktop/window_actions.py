@@ -149,8 +149,8 @@ class WindowActions:
         for action in (self.open_project, self.import_documents, self.new_case):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo)
-        toolbar.addAction(self.redo)
+        toolbar.addAction(_fixed_label(self.undo, "Undo", self.window))
+        toolbar.addAction(_fixed_label(self.redo, "Redo", self.window))
         toolbar.addSeparator()
         toolbar.addAction(self.attach)
         toolbar.addSeparator()
@@ -187,6 +187,20 @@ class WindowActions:
     def show_status(self, status: str) -> None:
         index = self.status_combo.findData(status)
         self.status_combo.setCurrentIndex(max(index, 0))
+
+
+def _fixed_label(action: QAction, label: str, parent) -> QAction:
+    """A toolbar stand-in for Undo or Redo: a short label that never changes, so the buttons
+    after it stay where they are; what it would undo is in its tooltip."""
+    proxy = QAction(label, parent)
+
+    def follow() -> None:
+        proxy.setEnabled(action.isEnabled())
+        proxy.setToolTip(action.text().replace("&", "") + f" ({action.shortcut().toString()})")
+    action.changed.connect(follow)
+    proxy.triggered.connect(lambda _checked=False: action.trigger())
+    follow()
+    return proxy
 
 
 def _add(menu: QMenu, item) -> None:

@@ -27,6 +27,7 @@ class CodingController(QObject):
         super().__init__(workspace)
         self.workspace = workspace
         self.store_thread = workspace.store_thread
+        self._highlighted: Evidence | None = None  # the quote shown marked in the viewer
         form = workspace.form
         for signal, slot in ((form.answer_edited, self._on_answer_edited),
                              (form.answer_cleared, self._on_answer_cleared),
@@ -46,14 +47,28 @@ class CodingController(QObject):
         current = self.workspace.current
         return current.coding.id if current else None
 
-    def _push(self, command) -> None:
+    def _push(self, command, *, is_edit: bool = True) -> None:
+        """Run a command on the undo stack. The first edit of a case not yet started also
+        marks it in progress, in the same undo step (undoing that edit puts it back)."""
         if self.workspace.readonly:
             self.workspace.message.emit("Read-only: another Casecoder is writing to this "
                                         "project, so the change was not saved.")
             current = self.workspace.current
             self.workspace.form.show_coding(current.snapshot if current else None)
             return
-        self.workspace.undo_stack.push(command)
+        stack, current = self.workspace.undo_stack, self.workspace.current
+        if not (is_edit and current is not None and current.coding is not None
+                and current.case.status == "not_started"):
+            stack.push(command)
+            return
+        # Shown as started at once, so quick further edits do not start it again.
+        self.workspace.current = replace(
+            current, case=replace(current.case, status="in_progress"))
+        stack.beginMacro(command.text())
+        stack.push(commands.SetCaseStatusCommand(self, current.coding.id, current.case.id,
+                                                 "in_progress", "in progress"))
+        stack.push(command)
+        stack.endMacro()
 
     # Form signals -> commands ---------------------------------------------------------
 
@@ -90,13 +105,15 @@ class CodingController(QObject):
     def _on_remove_evidence(self, evidence_id: str) -> None:
         coding_id = self._coding_id()
         if coding_id:
+            if self._highlighted is not None and self._highlighted.id == evidence_id:
+                self._clear_highlight()  # the chip went at once; so does its mark
             self._push(commands.RemoveEvidenceCommand(self, coding_id, evidence_id))
 
     def set_case_status(self, status: str, label: str) -> None:
         current = self.workspace.current
         if current and current.case.status != status:
             self._push(commands.SetCaseStatusCommand(self, current.coding.id, current.case.id,
-                                                     status, label))
+                                                     status, label), is_edit=False)
 
     # Evidence ----------------------------------------------------------------------------
 
@@ -130,7 +147,25 @@ class CodingController(QObject):
 
         def highlight() -> None:
             viewer.highlight(evidence.page, evidence.rects, evidence.quote)
+            self._highlighted = evidence
         self.workspace.open_document(evidence.document_id, evidence.page, then=highlight)
+
+    def _clear_highlight(self) -> None:
+        self._highlighted = None
+        self.workspace.viewer.clear_highlight()
+
+    def _keep_highlight_only_of(self, evidence: list[Evidence], entity_id: str | None = None,
+                                field: str | None = None) -> None:
+        """Take the mark off the page when its evidence is gone (removed, or its attach
+        undone, or its item removed). With entity_id and field, `evidence` is that field's."""
+        shown = self._highlighted
+        if self.workspace.viewer.current_highlight() is None:
+            self._highlighted = shown = None  # another document or case took its place
+        if shown is None or (entity_id is not None and (shown.entity_id, shown.field) != (
+                entity_id, field)):
+            return
+        if shown.id not in {e.id for e in evidence}:
+            self._clear_highlight()
 
     # EditTarget: what commands report back ---------------------------------------------
 
@@ -157,6 +192,7 @@ class CodingController(QObject):
                 return
             self.workspace.current = replace(current, snapshot=snapshot)
             self.workspace.form.show_coding(snapshot)
+            self._keep_highlight_only_of(getattr(snapshot, "evidence", []))
             if focus:
                 self.workspace.form.focus_field(*focus)
         self.store_thread.submit(partial(read_snapshot, coding_id=coding_id), show,
@@ -169,6 +205,7 @@ class CodingController(QObject):
         def show(evidence: list[Evidence]) -> None:
             if coding_id == self._coding_id():
                 self.workspace.form.apply_evidence(evidence, entity_id, field)
+                self._keep_highlight_only_of(evidence, entity_id, field)
         self.store_thread.submit(lambda store: store.evidence_for(entity_id, field), show,
                                  self.workspace.message.emit)
 

@@ -76,6 +76,8 @@ class ReconcileDialog(QDialog):
         self.saved_coding: str | None = None
         self.conflicts = data.conflicts
         self.view = ReconcileView(data.codebook, self.conflicts, data.evidence, data.current)
+        self.reference = data.case.reference
+        self._decided = 0
         self.setWindowTitle(f"Reconcile {data.case.reference}")
         self.resize(1150, 700)
         self._setup_ui(data.codings)
@@ -120,6 +122,7 @@ class ReconcileDialog(QDialog):
             QMessageBox.warning(self, "Reconcile", str(exc))
             return
         self.save_button.setEnabled(False)
+        self._decided = self.view.decided()
         self.status.setText("Saving the consensus coding…")
         case_id = self.case_id
         self.task = StoreOp(lambda store, _p: build_consensus(store, case_id, choices).id,
@@ -131,6 +134,18 @@ class ReconcileDialog(QDialog):
         self.task = None
         self.saved_coding = coding_id
         self.accept()
+
+    def confirmation(self) -> str:
+        """What saving did, in a sentence, for the message shown once the dialog closes."""
+        total = len(self.conflicts)
+        if not total:
+            return (f"Saved the consensus coding of {self.reference}: the codings agreed on "
+                    "every field, so their answers were copied into it.")
+        open_ = total - self._decided
+        left = f"; {open_} still open, to decide later" if open_ else ""
+        return (f"Saved the consensus coding of {self.reference}: {self._decided} of {total} "
+                f"differing field(s) decided{left}. Fields the codings agree on were copied "
+                "as they are.")
 
     def _failed(self, message: str) -> None:
         self.task = None
@@ -168,4 +183,7 @@ def show_reconcile_dialog(parent: QWidget | None, store_thread: StoreThread,
         QMessageBox.warning(parent, "Reconcile", str(exc))
         return False
     dialog.exec()
-    return dialog.saved_coding is not None
+    if dialog.saved_coding is None:
+        return False
+    QMessageBox.information(parent, "Consensus saved", dialog.confirmation())
+    return True

@@ -28,6 +28,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.restored_from: Path | None = None
+        self.kept_as: Path | None = None  # the copy of what the project held before
         self.setWindowTitle(f"Restore a backup — {project.name}")
         self.resize(560, 380)
         layout = QVBoxLayout(self)
@@ -35,8 +36,7 @@ class RestoreDialog(QDialog):
                                 "project holds now is backed up first, so this can be undone."))
         self.backups = QListWidget()
         for backup in reversed(list_backups(project)):
-            stamp = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%d %b %Y %H:%M:%S")
-            item = QListWidgetItem(f"{stamp}    {backup.name}    "
+            item = QListWidgetItem(f"{_stamp(backup)}    {backup.name}    "
                                    f"{backup.stat().st_size // 1024} KB")
             item.setData(256, str(backup))
             self.backups.addItem(item)
@@ -57,16 +57,31 @@ class RestoreDialog(QDialog):
             return
         backup = Path(item.data(256))
         try:
-            restore_backup(backup, self.project)
+            self.kept_as = restore_backup(backup, self.project)
         except CasecoderError as exc:
             QMessageBox.warning(self, "Restore", str(exc))
             return
         self.restored_from = backup
         self.accept()
 
+    def confirmation(self) -> str:
+        """What restoring did, in a sentence, for the message shown once the dialog closes."""
+        if self.restored_from is None:
+            return ""
+        stamp = _stamp(self.restored_from)
+        kept = f" What it held before is kept as {self.kept_as.name}." if self.kept_as else ""
+        return (f"Restored {self.project.name} from the backup of {stamp} "
+                f"({self.restored_from.name}).{kept}")
+
 
 def show_restore_dialog(parent: QWidget | None, project_path: Path) -> Path | None:
     """Run the dialog; the caller must have closed the project first. Returns the backup used."""
     dialog = RestoreDialog(Path(project_path), parent)
     dialog.exec()
+    if dialog.restored_from is not None:
+        QMessageBox.information(parent, "Backup restored", dialog.confirmation())
     return dialog.restored_from
+
+
+def _stamp(backup: Path) -> str:
+    return datetime.fromtimestamp(backup.stat().st_mtime).strftime("%d %b %Y %H:%M:%S")

@@ -138,11 +138,12 @@ class EvidenceChipList(QWidget):
 
     def _on_remove(self, evidence_id: str) -> None:
         """Hide the chip at once; the form's owner removes it from the store and confirms."""
-        for chip in self._chips:
-            if chip.evidence.id == evidence_id:
-                chip.hide()
+        for chip in [c for c in self._chips if c.evidence.id == evidence_id]:
+            chip.hide()
+            chip.deleteLater()
+            self._chips.remove(chip)
         self._shown = [k for k in self._shown if k[0].id != evidence_id]
-        self.setVisible(any(not c.isHidden() for c in self._chips))
+        self.setVisible(bool(self._chips))
         self.remove_requested.emit(evidence_id)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from schema.codebook_model import Section
@@ -12,6 +13,8 @@ from widgets.coding_form.field_row import FieldRow
 
 class FieldGroup(QWidget):
     """One FieldRow per field of the section, in codebook order, bound to one entity."""
+
+    done_changed = Signal()  # a row's answer state changed: the done count may differ
 
     def __init__(self, section: Section, events: FormEvents,
                  parent: QWidget | None = None) -> None:
@@ -25,6 +28,7 @@ class FieldGroup(QWidget):
         for field in section.fields:
             row = FieldRow(field, events, self)
             layout.addWidget(row)
+            row.state_shown.connect(self.done_changed)
             self.rows[field.key] = row
 
     def bind(self, entity_id: str | None, answers: dict[str, Answer],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -25,12 +25,14 @@ from widgets.coding_form.events import FormEvents
 from widgets.coding_form.evidence_chips import EvidenceChipList
 from widgets.coding_form.field_editors import make_editor
 
-LABEL_WIDTH = 150
+LABEL_CHARS = 25  # a label column about this many average characters wide
 _MARKED = ("not_reported", "not_applicable")
 
 
 class FieldRow(QWidget):
     """The editor of `field` for the entity it is bound to."""
+
+    state_shown = Signal()  # the shown answer state changed (for live section counters)
 
     def __init__(self, field: Field, events: FormEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,12 +45,11 @@ class FieldRow(QWidget):
         self._build()
 
     def _build(self) -> None:
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        label = QLabel(self.field.label, self)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(10)
+        self.label = label = QLabel(self.field.label, self)
         label.setWordWrap(True)
-        label.setFixedWidth(LABEL_WIDTH)
         label.setContentsMargins(0, 4, 0, 0)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if self.field.help:
@@ -69,16 +70,32 @@ class FieldRow(QWidget):
         self._column.setSpacing(2)
         self._column.addWidget(self.editor)
         self._column.addWidget(self.chips)
-        if self.field.type == "multi":  # long option lists take the full width under the label
+        self.compact: bool | None = None
+        self.set_compact(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Side by side (label | editor | badge | cite) or, when the form is narrow, the label
+        over the editor so the editor gets the whole width. Long option lists always sit
+        under their label. The badge and Cite stay at the right edge either way."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        grid, label = self._grid, self.label
+        for widget in (label, self.badge, self.cite):
+            grid.removeWidget(widget)
+        grid.removeItem(self._column)
+        top = Qt.AlignmentFlag.AlignTop
+        if compact or self.field.type == "multi":
             label.setMinimumWidth(0)
             label.setMaximumWidth(16777215)
-            grid.addWidget(label, 0, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
-            grid.addLayout(self._column, 1, 0, 1, 2)
+            grid.addWidget(label, 0, 0, 1, 2, top)
+            grid.addLayout(self._column, 1, 0, 1, 4)
         else:
-            grid.addWidget(label, 0, 0, Qt.AlignmentFlag.AlignTop)
+            label.setFixedWidth(label_width(label))
+            grid.addWidget(label, 0, 0, top)
             grid.addLayout(self._column, 0, 1)
-        grid.addWidget(self.badge, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.cite, 0, 3, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.badge, 0, 2, top)
+        grid.addWidget(self.cite, 0, 3, top)
         grid.setColumnStretch(1, 1)
 
     # Showing what is stored ----------------------------------------------------------------
@@ -109,6 +126,7 @@ class FieldRow(QWidget):
         self.badge.set_state(state)
         if previous != state:
             self._show_marking(state)
+            self.state_shown.emit()
         if self.on_display_change:
             self.on_display_change(self)
 
@@ -155,6 +173,11 @@ class FieldRow(QWidget):
             return
         self._show_state("answered")
         self.events.answer_edited.emit(self.entity_id, self.field.key, "answered", value)
+
+
+def label_width(label: QLabel) -> int:
+    """The label column's width, from the font, so it grows with high-DPI font scaling."""
+    return max(120, label.fontMetrics().averageCharWidth() * LABEL_CHARS)
 
 
 def _cite_button(parent: QWidget) -> QToolButton:

@@ -15,7 +15,7 @@ item, Ctrl+Shift+Delete removes it and Ctrl+Shift+Return adds a new one. The act
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from widgets.coding_form.section_panel import SectionPanel
 from widgets.coding_form.snapshot import CodingSnapshot
 from widgets.coding_form.tab_order import chain_tab_order
 
+_LAYOUT_DEPTH = 8  # row, group, item, repeat group, body, panel, content, and one spare
 EMPTY_HINT = "Choose a case in the list to code it here."
 
 
@@ -77,12 +78,13 @@ class CodingForm(FormKeysMixin, QWidget):
         e.entity_add_requested.connect(self._remember_add)
 
     def _build(self) -> None:
-        self._fields_width = 0
+        self._fields_width = self._compact_width = 0
+        self._compact: bool | None = None
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.nav = QListWidget(self)
-        self.nav.setFixedWidth(148)
+        self.nav.setFixedWidth(max(148, self.nav.fontMetrics().averageCharWidth() * 24))
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -99,10 +101,13 @@ class CodingForm(FormKeysMixin, QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The form scrolls down, never sideways: its minimum width keeps every editor,
+        # badge and Cite button inside the visible width.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.verticalScrollBar().valueChanged.connect(self._sync_nav_to_scroll)
         self.content = QWidget(self.scroll)
         self._content_layout = QVBoxLayout(self.content)
-        self._content_layout.setContentsMargins(16, 12, 18, 24)
+        self._content_layout.setContentsMargins(12, 12, 14, 24)
         self._content_layout.setSpacing(14)
         self._content_layout.addStretch(1)
         self.scroll.setWidget(self.content)
@@ -128,27 +133,48 @@ class CodingForm(FormKeysMixin, QWidget):
         self._fit_without_sideways_scrolling()
 
     def _fit_without_sideways_scrolling(self) -> None:
-        """Measure the widest field, so the form can ask for room for it (sizeHint) and hide
-        its section list when that is what stands between the fields and a sideways scroll.
-        It sets no minimum: on a small screen a scroll bar is better than a window wider
-        than the screen."""
-        self.content.layout().activate()
-        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self._fields_width = self.content.minimumSizeHint().width() + scroll_bar + 4
+        """Measure how wide the fields need to be with labels beside the editors (wide) and
+        with labels above them (compact). The form asks for the wide width plus the section
+        list (sizeHint) and will not be narrower than the compact width (minimumSizeHint),
+        so a splitter can never cut off the badges and Cite buttons at its right edge."""
+        extra = self.scroll.verticalScrollBar().sizeHint().width() + 4
+        widths = {}
+        for compact in (True, False):
+            self._set_rows_compact(compact)
+            _settle_layouts(self.content)
+            widths[compact] = self.content.minimumSizeHint().width() + extra
+        self._compact_width, self._fields_width = widths[True], widths[False]
+        self._compact = None
         self.updateGeometry()
-        self._show_nav_if_room()
+        self._arrange()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(self.nav.width() + self._fields_width, super().sizeHint().height())
 
-    def _show_nav_if_room(self) -> None:
-        """The section list gives way first when the form is narrow (Ctrl+PageDown and the
-        Go menu still move between sections)."""
-        self.nav.setVisible(self.width() >= self.nav.width() + self._fields_width)
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self._compact_width, super().minimumSizeHint().height())
+
+    def is_compact(self) -> bool:
+        """True when the labels sit above the editors (the form is narrow)."""
+        return bool(self._compact)
+
+    def _arrange(self) -> None:
+        """As the form narrows, the section list gives way first (Ctrl+PageDown and the Go
+        menu still move between sections), then the labels move above their editors."""
+        width = self.width()
+        self.nav.setVisible(width >= self.nav.width() + self._fields_width)
+        compact = width < self._fields_width
+        if compact != self._compact:
+            self._compact = compact
+            self._set_rows_compact(compact)
+
+    def _set_rows_compact(self, compact: bool) -> None:
+        for row in self.content.findChildren(FieldRow):
+            row.set_compact(compact)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._show_nav_if_room()
+        self._arrange()
 
     def section_keys(self) -> list[str]:
         return list(self.panels)
@@ -284,6 +310,14 @@ class CodingForm(FormKeysMixin, QWidget):
     def _ensure_visible(self, widget: QWidget) -> None:
         if self.scroll.isAncestorOf(widget):
             self.scroll.ensureWidgetVisible(widget, 40, 60)
+
+
+def _settle_layouts(widget: QWidget) -> None:
+    """Let changed row layouts report their new size up to `widget` now, not on the next
+    pass of the event loop (each level posts a layout request to the one above)."""
+    for _ in range(_LAYOUT_DEPTH):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    widget.layout().activate()
 
 
 def _ancestors(widget: QWidget, stop: QWidget) -> tuple[FieldRow | None, SectionPanel | None]:

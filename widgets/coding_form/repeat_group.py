@@ -7,7 +7,7 @@ and shows the new snapshot. Removing asks no question because Undo brings an ite
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -53,6 +53,7 @@ class RepeatItem(QFrame):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         self.title = QLabel(self)
+        self.title.setWordWrap(True)  # a long answered title wraps rather than widen the form
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
@@ -113,6 +114,8 @@ class RepeatItem(QFrame):
 class RepeatGroup(QWidget):
     """The items of one repeating section and its Add button."""
 
+    done_changed = Signal()  # an answer state changed in one of the items
+
     def __init__(self, section: Section, events: FormEvents,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +144,7 @@ class RepeatGroup(QWidget):
         """Bind the first len(entities) item widgets, creating only the ones missing."""
         while len(self.items) < len(entities):
             item = RepeatItem(self.section, self.events, self)
+            item.group.done_changed.connect(self.done_changed)
             self._layout.insertWidget(len(self.items), item)
             self.items.append(item)
         for index, entity in enumerate(entities):
@@ -161,6 +165,10 @@ class RepeatGroup(QWidget):
 
     def done_count(self) -> int:
         return sum(item.group.done_count() for item in self.visible_items())
+
+    def field_count(self) -> int:
+        """How many fields the shown items have between them."""
+        return self.shown * len(self.section.fields)
 
 
 def _tool_button(text: str, tip: str, parent: QWidget) -> QToolButton:

@@ -33,7 +33,7 @@ class SectionPanel(QWidget):
         layout.addWidget(line)
         self.body = QWidget(self)
         body_layout = QVBoxLayout(self.body)
-        body_layout.setContentsMargins(20, 4, 0, 6)
+        body_layout.setContentsMargins(14, 4, 0, 6)
         body_layout.setSpacing(8)
         if section.help:
             help_label = QLabel(section.help, self.body)
@@ -48,6 +48,8 @@ class SectionPanel(QWidget):
         else:
             self.group = FieldGroup(section, events, self.body)
             body_layout.addWidget(self.group)
+        self._binding = False
+        (self.repeat or self.group).done_changed.connect(self._on_done_changed)
         layout.addWidget(self.body)
 
     def _header(self) -> QHBoxLayout:
@@ -92,13 +94,23 @@ class SectionPanel(QWidget):
     def bind(self, entities: list[Entity], answers: dict[str, dict[str, Answer]],
              evidence: dict[tuple[str, str], list[Evidence]], titles: dict[str, str],
              show_titles: bool) -> None:
-        if self.repeat is not None:
-            self.repeat.show_items(entities, answers, evidence, titles, show_titles)
-        else:
-            entity_id = entities[0].id if entities else None
-            self.group.bind(entity_id, answers.get(entity_id, {}), evidence, titles,
-                            show_titles)
+        self._binding = True  # one count at the end, not one per field
+        try:
+            if self.repeat is not None:
+                self.repeat.show_items(entities, answers, evidence, titles, show_titles)
+            else:
+                entity_id = entities[0].id if entities else None
+                self.group.bind(entity_id, answers.get(entity_id, {}), evidence, titles,
+                                show_titles)
+        finally:
+            self._binding = False
         self.refresh_count()
+
+    def _on_done_changed(self) -> None:
+        """A field was answered, marked or cleared: the count follows at once, before the
+        store has confirmed the edit."""
+        if not self._binding:
+            self.refresh_count()
 
     def groups(self) -> list[FieldGroup]:
         if self.repeat is not None:
@@ -119,11 +131,13 @@ class SectionPanel(QWidget):
         return self.repeat.add_button if self.repeat is not None else self.toggle
 
     def refresh_count(self) -> None:
-        """"6 of 9 done" for a section; "2 items" for a repeating one."""
+        """"6 of 9 done" for a section; "2 items · 5 of 14 done" for a repeating one."""
         if self.repeat is not None:
             shown = self.repeat.shown
             self.count.setText("none yet" if not shown else
-                               f"{shown} item{'s' if shown != 1 else ''}")
+                               f"{shown} item{'s' if shown != 1 else ''} · "
+                               f"{self.repeat.done_count()} of {self.repeat.field_count()} "
+                               "done")
         else:
             done = self.group.done_count() if self.group.entity_id else 0
             self.count.setText(f"{done} of {len(self.group.rows)} done")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -10,8 +10,16 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
+
+
+def _drop_stretches(row: QHBoxLayout) -> None:
+    """Remove spacer items left in a row (only widgets are moved between rows)."""
+    for index in reversed(range(row.count())):
+        if row.itemAt(index).spacerItem() is not None:
+            row.takeAt(index)
 
 
 def _button(parent: QWidget, text: str, tip: str, checkable: bool = False) -> QToolButton:
@@ -38,7 +46,6 @@ class PdfToolbar(QWidget):
         self.next = _button(self, "▶", "Next page (PageDown)")
         self.page_box = QSpinBox(self, minimum=1, maximum=1, keyboardTracking=False)
         self.page_box.setToolTip("Go to page")
-        self.page_box.setSpecialValueText("–")
         self.page_box.valueChanged.connect(self.page_chosen)
         self.page_total = QLabel("of 0", self)
         self.zoom_out = _button(self, "−", "Zoom out (Ctrl+-)")
@@ -47,15 +54,67 @@ class PdfToolbar(QWidget):
         self.fit_width = _button(self, "Fit width", "Fit the page width", checkable=True)
         self.fit_page = _button(self, "Fit page", "Fit the whole page", checkable=True)
         self.find = _button(self, "Find", "Find in document (Ctrl+F)")
-        layout = QHBoxLayout(self)
+        self._top, self._bottom = QHBoxLayout(), QHBoxLayout()
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
-        for widget in (
-            self.documents, self.pages_toggle, self.previous, self.page_box, self.page_total,
-            self.next, self.zoom_out, self.zoom_label, self.zoom_in, self.fit_width,
-            self.fit_page, self.find,
-        ):
-            layout.addWidget(widget)
+        for row in (self._top, self._bottom):
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            layout.addLayout(row)
+        self._two_rows: bool | None = None
+        self._arrange(two_rows=False)
+
+    # Fitting a narrow viewer -------------------------------------------------------------
+
+    def _find_group(self) -> tuple[QWidget, ...]:
+        return (self.documents, self.pages_toggle, self.find)
+
+    def _page_group(self) -> tuple[QWidget, ...]:
+        return (self.previous, self.page_box, self.page_total, self.next, self.zoom_out,
+                self.zoom_label, self.zoom_in, self.fit_width, self.fit_page)
+
+    def _arrange(self, two_rows: bool) -> None:
+        """One row when there is room; in a narrow viewer the document switcher, page list
+        and Find go on a row above the page and zoom controls, so none is cut off."""
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        for widget in self._find_group() + self._page_group():
+            self._top.removeWidget(widget)
+            self._bottom.removeWidget(widget)
+        _drop_stretches(self._bottom)
+        if two_rows:
+            for widget in self._find_group():
+                self._top.addWidget(widget)
+            for widget in self._page_group():
+                self._bottom.addWidget(widget)
+            self._bottom.addStretch(1)
+        else:
+            order = (self.documents, self.pages_toggle) + self._page_group() + (self.find,)
+            for widget in order:
+                self._top.addWidget(widget)
+
+    def _row_width(self, widgets: tuple[QWidget, ...]) -> int:
+        margins = self.layout().contentsMargins()
+        hints = sum(max(w.minimumSizeHint().width(), w.sizeHint().width())
+                    if w is not self.documents else w.minimumSizeHint().width()
+                    for w in widgets)
+        return hints + 2 * (len(widgets) - 1) + margins.left() + margins.right()
+
+    def one_row_width(self) -> int:
+        return self._row_width(self._find_group() + self._page_group())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = max(self._row_width(self._find_group()), self._row_width(self._page_group()))
+        return QSize(width, super().minimumSizeHint().height())
+
+    def is_two_rows(self) -> bool:
+        return bool(self._two_rows)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(self.width() < self.one_row_width())
 
     def set_documents(self, documents: list[tuple[str, str]], current: str | None) -> None:
         blocked = self.documents.blockSignals(True)
@@ -75,7 +134,10 @@ class PdfToolbar(QWidget):
     def show_page(self, page: int, count: int) -> None:
         """Show a 1-based page of `count` pages without announcing it."""
         blocked = self.page_box.blockSignals(True)
-        self.page_box.setMinimum(1 if count else 0)  # 0 shows the "–" special value
+        # With no document the box shows "–"; with one, page 1 reads "1" (a special value
+        # text would replace the minimum, which is then page 1).
+        self.page_box.setSpecialValueText("" if count else "–")
+        self.page_box.setMinimum(1 if count else 0)
         self.page_box.setMaximum(max(count, 1))
         self.page_box.setValue(max(page, 1) if count else 0)
         self.page_box.blockSignals(blocked)
