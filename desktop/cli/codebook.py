@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from exports.redcap.spec import RedcapError
-from exports.tables.files import write_atomically
 from exports.redcap.to_codebook import convert_dictionary
+from exports.tables.files import write_atomically
 from schema.codebook_loader import load_codebook
 
 

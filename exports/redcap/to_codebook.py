@@ -72,7 +72,8 @@ def convert_dictionary(path: str | Path, *, repeating: list[str] = (), book_id: 
     text = f"# Made by 'casecoder codebook from-redcap' from {path.name}.\n{text}"
     book = parse_codebook(text, source=f"codebook made from {path.name}")
     converter.compare_names(rows, book)
-    return Conversion(book, text, converter.notes)
+    notes = [text for _line, text in sorted(converter.notes, key=lambda note: note[0])]
+    return Conversion(book, text, notes)
 
 
 def _book_id(path: Path) -> str:
@@ -82,11 +83,11 @@ def _book_id(path: Path) -> str:
 class _Converter:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.notes: list[str] = []
+        self.notes: list[tuple[int, str]] = []
         self.paths: dict[int, str] = {}  # line -> "section.key" of each field kept
 
     def note(self, row: DictionaryRow, text: str) -> None:
-        self.notes.append(f"line {row.line}, {row[NAME]}: {text}")
+        self.notes.append((row.line, f"line {row.line}, {row[NAME]}: {text}"))
 
     def error(self, row: DictionaryRow, column: str, text: str) -> RedcapError:
         return RedcapError(f"{where(self.source, row.line, column)}: {text}")
