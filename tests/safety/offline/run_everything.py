@@ -57,6 +57,12 @@ def commands(work: Path) -> None:
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")
     _run("agreement", work / "merged.casecoder")
+    _run("merge", work / "merged.casecoder", demo, "--dry-run", "--candidates-out",
+         work / "pairs.csv")
+    _run("candidates", demo, "--out", work / "pairs.csv")
+    _run("decide", demo, work / "pairs.csv")
+    _run("export-redcap", demo, "--out", work / "redcap")
+    _run("combine-cases", demo, "DHR-2022-01", "SAR-2023-02")
     os.environ["CASECODER_PASSPHRASE"] = "offline test passphrase"
     _run("encrypt", other)
     _run("decrypt", other)
