@@ -14,6 +14,7 @@ does not report something, and a field that does not apply, from any real answer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -133,6 +134,7 @@ def _columns_of(spec: Field, name: str, label: str,
         return [column("", label, int, values=((1, "yes"), (0, "no")))]
     if spec.type == "age":
         both = (*missing, OTHER_COLUMN)
+        label = re.sub(r"\s*\([^)]*\)$", "", label)  # "Age (years or band)": say which
         return [column("", f"{label} (years)",
                        lambda v: OTHER_COLUMN if isinstance(v, str) else v, missing=both),
                 column(".band", f"{label} (band)",
