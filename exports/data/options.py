@@ -75,8 +75,8 @@ def check_output(out: Path, options: DataOptions) -> str:
         raise DataExportError(f"the shape must be wide or long, not {options.shape!r}")
     existing = [p for p in files_written(out) if p.exists()]
     if existing and not options.force:
-        raise DataExportError(f"{existing[0]} already exists; choose another name, or add "
-                              f"--force to replace it")
+        raise DataExportError(f"{existing[0]} already exists; choose another name, or "
+                              f"replace it (--force on the command line)")
     if not out.parent.is_dir():
         raise DataExportError(f"the folder {out.parent} does not exist; create it first")
     return suffix
