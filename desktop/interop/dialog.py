@@ -44,13 +44,14 @@ class ProjectFacts:
 
     choices: dict[str, list]
     categories: list[tuple[str, str]]
+    review_types: dict[str, str]
     encrypted: bool
 
 
 def read_facts(store: Store) -> ProjectFacts:
-    return ProjectFacts(filter_choices(store),
-                        [(o.key, o.label) for o in store.codebook.categories],
-                        is_encrypted(store.path))
+    book = store.codebook
+    return ProjectFacts(filter_choices(store), [(o.key, o.label) for o in book.categories],
+                        {o.key: o.label for o in book.review_types}, is_encrypted(store.path))
 
 
 class InteropDialog(QDialog):
@@ -61,7 +62,7 @@ class InteropDialog(QDialog):
         self.facts: ProjectFacts | None = None
         self.task = None
         self.setWindowTitle(f"Data for other tools — {self.project.name}")
-        self.resize(760, 560)
+        self.resize(760, 500)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("What to write:"))
         self.kinds = QListWidget()
@@ -143,16 +144,19 @@ class InteropDialog(QDialog):
 
     def _facts_read(self, facts: ProjectFacts) -> None:
         self.task, self.facts = None, facts
-        for combo, key in ((self.site, "site"), (self.review_type, "review_type"),
-                           (self.year_from, "years"), (self.year_to, "years")):
+        for combo, key in ((self.site, "site"), (self.year_from, "years"),
+                           (self.year_to, "years")):
             for value in facts.choices[key]:
                 combo.addItem(str(value), value)
+        for key in facts.choices["review_type"]:
+            label = facts.review_types.get(key, key)
+            self.review_type.addItem(key if label == key else f"{key} — {label}", key)
         for key, label in facts.categories:
             self.category.addItem(label, key)
         if facts.encrypted:
             self.warning.setText(f"Note: {PLAINTEXT_NOTE}. You will be asked to confirm.")
             self.warning.show()
-        self.status.setText("Choose what to write, then Export….")
+        self.status.setText("Choose what to write, then press Export.")
         self._set_ready(True)
 
     def _kind_chosen(self, row: int) -> None:

@@ -9,7 +9,8 @@ Every column holds numbers or text only, so R, SPSS and Excel read it as it is:
   coding holds, after a `victims.count` column saying how many that coding holds.
 
 An empty cell means "not coded" (or no such item). The missing codes below tell a review that
-does not report something, and a field that does not apply, from any real answer.
+does not report something, and a field that does not apply, from any real answer; a number
+field whose own values could be negative gets a `.state` column as well.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def test_a_filter_matching_nothing_is_said_and_writes_nothing(qtbot, data_projec
                                                                store_thread_for, tmp_path,
                                                                monkeypatch):
     dialog = _open(qtbot, store_thread_for(data_project, readonly=True))
-    dialog.review_type.setCurrentText("CSPR")
+    dialog.review_type.setCurrentIndex(dialog.review_type.findData("CSPR"))
     _save_as(monkeypatch, tmp_path / "none.csv")
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Nothing written"), timeout=15000)
