@@ -17,6 +17,7 @@ from desktop.audit.dialog import show_audit_dialog
 from desktop.brief.dialog import show_brief_dialog
 from desktop.cases import actions as case_actions
 from desktop.combine.dialog import show_combine_dialog
+from desktop.interop.dialog import show_interop_dialog
 from desktop.merge.agreement_dialog import show_agreement_dialog
 from desktop.merge.reconcile_dialog import show_reconcile_dialog
 from desktop.merge.wizard import show_merge_wizard
@@ -46,6 +47,7 @@ class Feature:
 FEATURES = (
     Feature("tables", "Summary &tables…", show_tables_dialog),
     Feature("brief", "Learning &brief…", show_brief_dialog, needs_case=True),
+    Feature("interop", "&Data for other tools…", show_interop_dialog),
     Feature("merge", "&Merge projects…", show_merge_wizard),
     Feature("reconcile", "&Reconcile codings…", show_reconcile_dialog, needs_case=True),
     Feature("combine", "Com&bine with another case…", show_combine_dialog, needs_case=True,
@@ -138,6 +140,7 @@ class WindowActions:
         export = bar.addMenu("E&xport")
         export.addAction(self.features["tables"])
         export.addAction(self.features["brief"])
+        export.addAction(self.features["interop"])
         tools = bar.addMenu("&Tools")
         for key in ("merge", "reconcile", "combine", "agreement", None, "audit", "restore"):
             _add(tools, self.features[key] if key else None)

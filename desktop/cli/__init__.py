@@ -22,6 +22,7 @@ from desktop.cli import (
     demo,
     document,
     encryption,
+    export_data,
     export_redcap,
     gui,
     json_io,
@@ -36,8 +37,8 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
-COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, export_redcap, table,
-                  brief, merge, same_review, backup, encryption, audit)
+COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief,
+                  export_data, export_redcap, merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

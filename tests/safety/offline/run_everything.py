@@ -53,6 +53,8 @@ def commands(work: Path) -> None:
     demo = work / "demo.casecoder"
     _run("demo", demo)
     _run("tables", demo, "--out", work / "tables", "--format", "csv,xlsx,html,pdf")
+    _run("export-data", demo, "--out", work / "data.sav", "--include-in-progress")
+    _run("export-data", demo, "--out", work / "data.xlsx", "--shape", "long")
     _run("brief", demo, "--case", "DHR-2022-01", "--out", work / "brief.pdf")
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")

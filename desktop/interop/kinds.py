@@ -1,0 +1,77 @@
+"""The exports the "Data for other tools" dialog offers, one entry each.
+
+An entry names itself, says what it writes (a file, with its file-dialog filter, or a folder)
+and which of the dialog's choices apply, and gives the function that writes it:
+`run(store_or_path, out, choices, progress) -> message`. With `uses_store` the function runs
+on the project's store thread and receives the open Store (desktop.ops.StoreOp); otherwise it
+runs on a pool thread and receives the project's path (desktop.workers), for an export that
+opens the file itself. The message says what was written, and where.
+
+To offer another export, write its function and add an entry to KINDS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.workers import Progress
+from exports.data import DataFilter, DataOptions, export_data
+from schema.store import Store
+
+SHAPE, FILTERS, ALL_CODINGS = "shape", "filters", "all_codings"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the user chose in the dialog; each entry reads the parts it uses."""
+
+    shape: str = "wide"
+    filter: DataFilter = field(default_factory=DataFilter)
+    all_codings: bool = False
+    replace: bool = False
+    """The user agreed to replace an existing file (the file dialog asked)."""
+
+
+@dataclass(frozen=True)
+class InteropKind:
+    key: str
+    label: str
+    description: str
+    run: Callable[[Store | Path, Path, Choices, Progress], str]
+    file_filter: str = ""
+    """The save dialog's filter, e.g. "CSV (*.csv)"; empty for an export into a folder."""
+    suffix: str = ""
+    uses: frozenset[str] = frozenset()
+    """Which choices apply: SHAPE, FILTERS, ALL_CODINGS (the others are greyed out)."""
+    uses_store: bool = True
+
+    @property
+    def needs_folder(self) -> bool:
+        return not self.file_filter
+
+
+def _data_export(store: Store, out: Path, choices: Choices, progress: Progress) -> str:
+    options = DataOptions(shape=choices.shape, filter=choices.filter,
+                          all_codings=choices.all_codings, force=choices.replace)
+    return export_data(store, out, options, progress).message()
+
+
+_DATA_USES = frozenset({SHAPE, FILTERS, ALL_CODINGS})
+_DATA_NOTE = ("A table of the coded answers, one column per field (wide) or one row per "
+              "answer (long). -9 marks \"not reported\", -8 \"not applicable\"; an empty "
+              "cell was not coded.")
+
+KINDS: list[InteropKind] = [
+    InteropKind("data_csv", "Data table — CSV (R, Stata, any tool)",
+                f"{_DATA_NOTE} A dictionary of the columns is written beside it.",
+                _data_export, "CSV (*.csv)", ".csv", _DATA_USES),
+    InteropKind("data_xlsx", "Data table — Excel workbook (.xlsx)",
+                f"{_DATA_NOTE} The workbook has a data sheet and a dictionary sheet.",
+                _data_export, "Excel workbook (*.xlsx)", ".xlsx", _DATA_USES),
+    InteropKind("data_sav", "Data table — SPSS (.sav)",
+                f"{_DATA_NOTE} Variable labels, value labels and the missing codes (as "
+                f"user-missing values) are built in.",
+                _data_export, "SPSS data file (*.sav)", ".sav", _DATA_USES),
+]
