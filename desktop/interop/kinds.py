@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop.workers import Progress
 from exports.data import DataFilter, DataOptions, export_data
+from exports.redcap import export_redcap
 from schema.store import Store
 
 SHAPE, FILTERS, ALL_CODINGS = "shape", "filters", "all_codings"
@@ -58,6 +59,16 @@ def _data_export(store: Store, out: Path, choices: Choices, progress: Progress) 
     return export_data(store, out, options, progress).message()
 
 
+def _redcap_export(store: Store, out: Path, choices: Choices, progress: Progress) -> str:
+    """The dialog has asked about plain text and replacing files before this runs."""
+    progress.update(0, 1, "Writing the REDCap files")
+    done = export_redcap(store, out, include_in_progress=choices.filter.include_in_progress,
+                         force=choices.replace, allow_plaintext=True)
+    return (f"Wrote {done.cases} case(s) ({done.rows} record rows) to {out}: "
+            f"{', '.join(p.name for p in done.paths)}. README.txt lists what to set up in "
+            f"REDCap before importing the records.")
+
+
 _DATA_USES = frozenset({SHAPE, FILTERS, ALL_CODINGS})
 _DATA_NOTE = ("A table of the coded answers, one column per field (wide) or one row per "
               "answer (long). -9 marks \"not reported\", -8 \"not applicable\"; an empty "
@@ -74,4 +85,9 @@ KINDS: list[InteropKind] = [
                 f"{_DATA_NOTE} Variable labels, value labels and the missing codes (as "
                 f"user-missing values) are built in.",
                 _data_export, "SPSS data file (*.sav)", ".sav", _DATA_USES),
+    InteropKind("redcap", "REDCap — data dictionary and records (folder)",
+                "REDCap's data dictionary (one instrument per section) and a records file for "
+                "its Data Import Tool; \"not reported\" goes in as UNK, \"not applicable\" "
+                "as NA. Only 'include cases in progress' applies.",
+                _redcap_export, uses=frozenset({FILTERS})),
 ]

@@ -116,3 +116,20 @@ def test_an_encrypted_project_asks_before_writing_plaintext(qtbot, encrypted_pro
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Wrote"), timeout=15000)
     assert out.exists()
+
+
+def test_exports_redcap_files_into_a_chosen_folder(qtbot, data_project, store_thread_for,
+                                                   tmp_path, monkeypatch):
+    dialog = _open(qtbot, store_thread_for(data_project, readonly=True))
+    _choose(dialog, "redcap")
+    folder = tmp_path / "redcap"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: str(folder)))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Wrote"), timeout=15000)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "README.txt", "redcap_data_dictionary.csv", "redcap_records.csv"]
+    with (folder / "redcap_records.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and list(rows[0])[0] == "record_id"
