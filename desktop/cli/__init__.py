@@ -24,10 +24,12 @@ from desktop.cli import (
     encryption,
     gui,
     json_io,
+    matrix,
     merge,
     project,
     same_review,
     table,
+    timeline,
 )
 from desktop.cli.gui import bare_path_open
 from desktop.cli.version import casecoder_version
@@ -35,8 +37,8 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
-COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief, merge,
-                  same_review, backup, encryption, audit)
+COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief,
+                  matrix, timeline, merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):
