@@ -53,10 +53,13 @@ class _Pen:
         return Picture(self.width, self.y + MARGIN, tuple(self.shapes), title)
 
 
-def layout_case(timeline: CaseTimeline, width: float = 760.0) -> Picture:
-    """The case's timeline drawn `width` points wide (its height follows from the content)."""
-    pen = _Pen(width)
-    _case_title(pen, timeline)
+def layout_case(timeline: CaseTimeline, width: float = 760.0, *, with_list: bool = True,
+                titled: bool = True) -> Picture:
+    """The case's timeline drawn `width` points wide (its height follows from the content).
+    The brief leaves out the title and the list of events, which it sets as text."""
+    pen = _Pen(width, MARGIN if titled else 2.0)
+    if titled:
+        _case_title(pen, timeline)
     if not timeline.events:
         pen.text_block(["No escalation events are coded for this case."], MARGIN, 9,
                        colour=MUTED, italic=True)
@@ -65,6 +68,8 @@ def layout_case(timeline: CaseTimeline, width: float = 760.0) -> Picture:
     dated = [(n, e) for n, e in listed if e.date]
     if dated:
         _lanes(pen, timeline, dated)
+    if not with_list:
+        return pen.picture(timeline.reference)
     _event_list(pen, "Events in date order", dated)
     _event_list(pen, "Events without a date, in the order coded",
                 [(n, e) for n, e in listed if not e.date])
