@@ -70,7 +70,7 @@ class MatrixWindow(QDialog):
         self.resize(1200, 640)
         layout = QHBoxLayout(self)
         self.sections = QListWidget()
-        self.sections.setMaximumWidth(210)
+        self.sections.setMaximumWidth(250)
         self._fill_sections(codebook)
         self.sections.itemChanged.connect(lambda _item: self.reload())
         layout.addWidget(self.sections)
@@ -102,6 +102,7 @@ class MatrixWindow(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt starts descending
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -151,7 +152,7 @@ class MatrixWindow(QDialog):
         self.model.set_matrix(matrix)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self.save_button.setEnabled(True)
         self._show_count()
 

@@ -65,6 +65,7 @@ def test_the_matrix_sorts_and_filters_whole_cases(qtbot, window):
     dialog = _matrix(qtbot, window)
     model = dialog.model
     references = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert references == sorted(references)  # opens in reference order
     dialog.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     after = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert after == sorted(references, reverse=True)

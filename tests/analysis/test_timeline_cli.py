@@ -71,7 +71,8 @@ def test_the_command_writes_each_format(demo, tmp_path, suffix):
         assert b"<svg" in data and b"November 2019" in data
     else:
         image = Image.open(out)
-        assert image.width > 1000 and len(image.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 10
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20) or []
+        assert image.width > 1000 and len(colours) > 10
 
 
 def test_the_command_refuses_an_existing_file_and_an_unknown_format(demo, tmp_path, capsys):
