@@ -50,7 +50,9 @@ class _Pen:
             self.add(Label(x, self.y, line, size, **style))
 
     def picture(self, title: str) -> Picture:
-        return Picture(self.width, self.y + MARGIN, tuple(self.shapes), title)
+        height = self.y + MARGIN
+        paper = Box(0, 0, self.width, height, "#FFFFFF")  # an SVG is otherwise transparent
+        return Picture(self.width, height, (paper, *self.shapes), title)
 
 
 def layout_case(timeline: CaseTimeline, width: float = 760.0, *, with_list: bool = True,
