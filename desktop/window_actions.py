@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar
 
+from desktop.analysis.matrix_view import show_matrix_window
+from desktop.analysis.timeline_view import show_timeline_window
 from desktop.audit.dialog import show_audit_dialog
 from desktop.brief.dialog import show_brief_dialog
 from desktop.cases import actions as case_actions
@@ -55,6 +57,8 @@ FEATURES = (
     Feature("agreement", "Coder &agreement…", show_agreement_dialog),
     Feature("audit", "Audit &log…", show_audit_dialog),
     Feature("restore", "Restore from &backup…", show_restore_dialog, closes_project=True),
+    Feature("matrix", "Case-by-field &matrix…", show_matrix_window, refreshes_itself=True),
+    Feature("timeline", "Escalation &timeline…", show_timeline_window, refreshes_itself=True),
 )
 
 
@@ -141,6 +145,9 @@ class WindowActions:
         export.addAction(self.features["tables"])
         export.addAction(self.features["brief"])
         export.addAction(self.features["interop"])
+        analysis = bar.addMenu("&Analysis")  # the analysis views, beside the window
+        for key in ("matrix", "timeline"):
+            analysis.addAction(self.features[key])
         tools = bar.addMenu("&Tools")
         for key in ("merge", "reconcile", "combine", "agreement", None, "audit", "restore"):
             _add(tools, self.features[key] if key else None)

@@ -26,10 +26,12 @@ from desktop.cli import (
     export_redcap,
     gui,
     json_io,
+    matrix,
     merge,
     project,
     same_review,
     table,
+    timeline,
 )
 from desktop.cli.gui import bare_path_open
 from desktop.cli.version import casecoder_version
@@ -38,7 +40,8 @@ from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
 COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief,
-                  export_data, export_redcap, merge, same_review, backup, encryption, audit)
+                  export_data, export_redcap, matrix, timeline, merge, same_review, backup,
+                  encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

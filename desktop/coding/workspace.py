@@ -136,6 +136,11 @@ class Workspace(QObject):
             self._chosen_coding[self.current.case.id] = coding_id
             self.show_case(self.current.case.id)
 
+    def choose_coding(self, case_id: str, coding_id: str) -> None:
+        """Show this coding of the case the next time it opens (the analysis views open a
+        case in the coding they read)."""
+        self._chosen_coding[case_id] = coding_id
+
     def _on_case(self, view: CaseView, token: int) -> None:
         if token != self._case_request:
             return  # the user has moved on to another case

@@ -33,7 +33,8 @@ def compose_case_brief(m: CaseMaterial) -> BriefContent:
         voice_quotes=tuple(Item(q) for q in m.voice_quotes),
         families=(Item(m.families),) if m.families else (),
         family_quotes=tuple(Item(q) for q in m.family_quotes),
-        recommendations=m.recommendations, links=m.links, case_count=1)
+        recommendations=m.recommendations, links=m.links, case_count=1,
+        timeline=m.timeline)
 
 
 def compose_thematic_brief(materials: list[CaseMaterial], heading: str) -> BriefContent:

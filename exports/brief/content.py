@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 
+from exports.timeline.events import CaseTimeline
+
 
 @dataclass(frozen=True)
 class Item:
@@ -68,6 +70,7 @@ class CaseMaterial:
     family_quotes: tuple[str, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     links: tuple[Link, ...] = ()
+    timeline: CaseTimeline | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class BriefContent:
     recommendations: tuple[Recommendation, ...] = ()
     links: tuple[Link, ...] = ()
     case_count: int = 1
+    timeline: CaseTimeline | None = None
+    """A one-case brief's escalation events, when any are coded."""
 
 
 def all_texts(record: object) -> list[str]:

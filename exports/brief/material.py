@@ -11,6 +11,7 @@ import re
 
 from exports.brief.content import CaseMaterial, Item, Link, Recommendation
 from exports.brief.pseudonyms import Pseudonymiser
+from exports.timeline.events import EVENTS, CaseTimeline, read_case_timeline
 from schema.codebook_model import Codebook
 from schema.errors import NotFoundError
 from schema.records import Answer, Case
@@ -92,7 +93,7 @@ def read_case_material(store: Store, case: Case, names: Pseudonymiser,
         codebook=f"{book.id} version {book.version}",
         **_review_facts(reader), **_learning(reader), **_voice(reader),
         agencies=_agencies(reader), recommendations=_recommendations(reader),
-        links=_links(reader))
+        links=_links(reader), timeline=_timeline(store, case, book, names))
 
 
 def _review_facts(reader: CodingReader) -> dict:
@@ -159,3 +160,12 @@ def _links(reader: CodingReader) -> tuple[Link, ...]:
         if title or url:
             found.append(Link(title=title or url, url=url))
     return tuple(found)
+
+
+def _timeline(store: Store, case: Case, book: Codebook,
+              names: Pseudonymiser) -> CaseTimeline | None:
+    """The case's escalation events, when its codebook has them and some are coded."""
+    if not any(s.key == EVENTS for s in book.sections):
+        return None
+    timeline = read_case_timeline(store, case, names.clean)
+    return timeline if timeline.events else None

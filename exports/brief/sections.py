@@ -22,12 +22,14 @@ from exports.brief.styles import (
     RULE_GREY,
     styles,
 )
+from exports.brief.timeline_section import escalation_timeline
 
 
 def story(content: BriefContent, width: float) -> list[Flowable]:
     """Every flowable of the brief, for a frame `width` points wide."""
     parts = [header(content), background(content), facts_panel(content.facts, width),
-             themes(content.themes, width), findings(content.findings),
+             themes(content.themes, width), escalation_timeline(content.timeline, width),
+             findings(content.findings),
              good_practice(content.good_practice), learning(content.learning),
              voice(content.voice_heading, content.voice, content.voice_quotes),
              voice("Including families", content.families, content.family_quotes),

@@ -1,0 +1,1 @@
+"""Analysis views that sit beside the main window."""
