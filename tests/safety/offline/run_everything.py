@@ -64,6 +64,8 @@ def commands(work: Path) -> None:
     _run("candidates", demo, "--out", work / "pairs.csv")
     _run("decide", demo, work / "pairs.csv")
     _run("export-redcap", demo, "--out", work / "redcap")
+    _run("matrix", demo, "--out", work / "matrix.xlsx")
+    _run("timeline", demo, "--case", "DHR-2022-01", "--out", work / "timeline.svg")
     _run("combine-cases", demo, "DHR-2022-01", "SAR-2023-02")
     os.environ["CASECODER_PASSPHRASE"] = "offline test passphrase"
     _run("encrypt", other)
