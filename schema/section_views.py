@@ -22,6 +22,7 @@ from schema.codebook_model import Codebook, Field, Section
 from schema.counting import counting_coding_sql
 
 VIEW_PREFIX = "section_"
+VIEWS_VERSION = 1  # raise when section_view_sql changes, so stored views are rebuilt
 STATE_WORDS = {"not_reported": "Not reported", "not_applicable": "Not applicable"}
 FIXED_COLUMNS = ("reference", "title", "review_type", "category", "case_status", "coder",
                  "coding_kind", "coding_site", "counting_coding", "item")
@@ -67,8 +68,13 @@ def refresh_if_stale(conn: sqlite3.Connection) -> bool:
     """Rebuild the views in one transaction of their own when they do not match the codebook.
 
     For a connection in autocommit mode (schema.project opens them so)."""
+    sha = conn.execute("SELECT c.sha256 FROM meta m JOIN codebooks c ON c.key = m.value "
+                       "WHERE m.key = 'codebook_key'").fetchone()
+    stored = _stored(conn)
+    if sha is None or (stored and all(_marker(sha[0]) in sql for sql in stored.values())):
+        return False  # the quick test, without parsing the codebook's YAML
     codebook = active_codebook(conn)
-    if codebook is None or _stored(conn) == _wanted(codebook):
+    if _stored(conn) == _wanted(codebook):
         return False
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -80,8 +86,12 @@ def refresh_if_stale(conn: sqlite3.Connection) -> bool:
     return True
 
 
+def _marker(sha256: str) -> str:
+    return f"/* casecoder section view {VIEWS_VERSION}, codebook {sha256} */"
+
+
 def _wanted(codebook: Codebook) -> dict[str, str]:
-    return {view_name(s.key): section_view_sql(s) for s in codebook.sections}
+    return {view_name(s.key): section_view_sql(codebook, s) for s in codebook.sections}
 
 
 def _stored(conn: sqlite3.Connection) -> dict[str, str]:
@@ -89,13 +99,13 @@ def _stored(conn: sqlite3.Connection) -> dict[str, str]:
                              "AND substr(name, 1, ?) = ?", [len(VIEW_PREFIX), VIEW_PREFIX]))
 
 
-def section_view_sql(section: Section) -> str:
+def section_view_sql(codebook: Codebook, section: Section) -> str:
     """The CREATE VIEW statement of one section."""
     fields = ",\n    ".join(f"{_answer_sql(spec)} AS [{field_column(spec)}]"
                             for spec in section.fields)
     fields = f",\n    {fields}" if fields else ""
     item = "e.position + 1" if section.repeat else "NULL"
-    return (f"CREATE VIEW [{view_name(section.key)}] AS SELECT\n"
+    return (f"CREATE VIEW [{view_name(section.key)}] AS {_marker(codebook.sha256)} SELECT\n"
             f"    c.reference, c.title, c.review_type, c.category, c.status AS case_status,\n"
             f"    g.coder, g.kind AS coding_kind, g.site AS coding_site,\n"
             f"    (g.id = {counting_coding_sql('c')}) AS counting_coding,\n"

@@ -22,6 +22,8 @@ from desktop.cli import (
     demo,
     document,
     encryption,
+    export_datasette,
+    export_qdpx,
     gui,
     json_io,
     merge,
@@ -36,7 +38,7 @@ from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
 COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief, merge,
-                  same_review, backup, encryption, audit)
+                  same_review, backup, encryption, audit, export_qdpx, export_datasette)
 
 
 class _Parser(argparse.ArgumentParser):

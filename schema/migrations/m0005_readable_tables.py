@@ -6,6 +6,9 @@ recognises a table's full-text index only by the pattern `content="T"` (or `cont
 its CREATE statement, so the old `content = 'pages'` left `datasette PROJECT` without search.
 The index is rebuilt from `pages`, which costs a pass over the text of every stored page.
 
+`page_text` is each page's text beside its document's file name (Datasette searches it through
+`pages_fts` when its metadata says so: exports.datasette).
+
 The `section_<key>` views (schema.section_views) show a coding's answers to one section of the
 project's active codebook, one row per case and coding (per item in a repeating section), one
 readable column per field. They are built here from the codebook active at the time of the
@@ -27,6 +30,9 @@ STATEMENTS = [
         text, content="pages", content_rowid="id",
         tokenize = 'unicode61 remove_diacritics 2')""",
     "INSERT INTO pages_fts (pages_fts) VALUES ('rebuild')",
+    """CREATE VIEW page_text AS
+        SELECT p.id, d.file_name, p.page, p.status, p.text, p.document_id
+        FROM pages p JOIN documents d ON d.id = p.document_id""",
 ]
 
 
