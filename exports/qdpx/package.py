@@ -52,6 +52,7 @@ def to_xml(root: ET.Element) -> bytes:
     """The document as UTF-8 bytes, its namespace the default one (no prefixes), as QDA
     tools write it. (ElementTree's `default_namespace` refuses unprefixed attributes.)"""
     namespace = root.tag[1:].partition("}")[0]
+    ET.indent(root)
     ET.register_namespace("", namespace)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
