@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from exports.qdpx.data import ProjectData, page_text, read_project
 from exports.qdpx.geometry import pdf_page_heights
 from exports.qdpx.guids import guid
-from exports.qdpx.project_xml import NS, Outcome, build_project, source_guid
+from exports.qdpx.project_xml import Outcome, build_project, source_guid
 from schema.store import Store
 
 SOURCES = "Sources"
