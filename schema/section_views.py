@@ -20,6 +20,7 @@ import sqlite3
 from schema.codebook_loader import parse_codebook
 from schema.codebook_model import Codebook, Field, Section
 from schema.counting import counting_coding_sql
+from schema.errors import CodebookError
 
 VIEW_PREFIX = "section_"
 VIEWS_VERSION = 1  # raise when section_view_sql changes, so stored views are rebuilt
@@ -40,12 +41,17 @@ def field_column(spec: Field) -> str:
 
 
 def active_codebook(conn: sqlite3.Connection) -> Codebook | None:
-    """The codebook the project's meta names, or None for a file still being created."""
+    """The codebook the project's meta names, or None for a file still being created or
+    whose codebook this version cannot read (opening must not fail over the views; the
+    store reports the codebook's problem when it is used)."""
     row = conn.execute("SELECT c.yaml_text, c.key FROM meta m JOIN codebooks c "
                        "ON c.key = m.value WHERE m.key = 'codebook_key'").fetchone()
     if row is None:
         return None
-    return parse_codebook(row[0], source=f"codebook {row[1]} stored in the project")
+    try:
+        return parse_codebook(row[0], source=f"codebook {row[1]} stored in the project")
+    except CodebookError:
+        return None
 
 
 def refresh_section_views(conn: sqlite3.Connection, codebook: Codebook | None = None) -> bool:
@@ -53,7 +59,9 @@ def refresh_section_views(conn: sqlite3.Connection, codebook: Codebook | None = 
 
     Runs inside the caller's transaction when there is one."""
     codebook = codebook or active_codebook(conn)
-    wanted = _wanted(codebook) if codebook else {}
+    if codebook is None:
+        return False  # nothing to build them from: leave what is there
+    wanted = _wanted(codebook)
     stored = _stored(conn)
     stale = [name for name, sql in stored.items() if wanted.get(name) != sql]
     missing = [name for name, sql in wanted.items() if stored.get(name) != sql]
@@ -74,7 +82,7 @@ def refresh_if_stale(conn: sqlite3.Connection) -> bool:
     if sha is None or (stored and all(_marker(sha[0]) in sql for sql in stored.values())):
         return False  # the quick test, without parsing the codebook's YAML
     codebook = active_codebook(conn)
-    if _stored(conn) == _wanted(codebook):
+    if codebook is None or stored == _wanted(codebook):
         return False
     conn.execute("BEGIN IMMEDIATE")
     try:

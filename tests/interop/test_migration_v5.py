@@ -103,3 +103,18 @@ def _columns(path, view: str) -> list[str]:
         return [r[1] for r in conn.execute(f"PRAGMA table_info([{view}])")]
     finally:
         conn.close()
+
+
+def test_a_codebook_this_version_cannot_read_does_not_stop_the_upgrade(tmp_path, codebook):
+    path = tmp_path / "old.casecoder"
+    _version_4_project(path, codebook)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE codebooks SET yaml_text = 'sections: [unclosed', sha256 = 'x'")
+    conn.commit()
+    conn.close()
+    db = open_project(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert detect_fts(db.conn, "pages") == "pages_fts"
+    finally:
+        db.conn.close()
