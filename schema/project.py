@@ -27,6 +27,7 @@ from schema.encryption import (
 )
 from schema.errors import ProjectDamaged, ProjectError
 from schema.migrations import latest_version, migrate
+from schema.section_views import refresh_if_stale
 
 APPLICATION_ID = 0x43434431  # "CCD1": marks a file as a Casecoder project
 PROJECT_SUFFIX = ".casecoder"
@@ -131,6 +132,7 @@ def _check_opened(conn, path: Path, *, encrypted: bool, readonly: bool) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not readonly:
             migrate(conn)
+            refresh_if_stale(conn)  # the section views follow the active codebook
         conn.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
     except DRIVER_ERRORS as exc:
         raise _cannot_open(path, exc) from None

@@ -23,6 +23,8 @@ from desktop.cli import (
     document,
     encryption,
     export_data,
+    export_datasette,
+    export_qdpx,
     export_redcap,
     gui,
     json_io,
@@ -40,8 +42,8 @@ from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
 COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief,
-                  export_data, export_redcap, matrix, timeline, merge, same_review, backup,
-                  encryption, audit)
+                  export_data, export_qdpx, export_redcap, export_datasette, matrix, timeline,
+                  merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

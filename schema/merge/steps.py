@@ -24,6 +24,7 @@ from schema.merge.report import MergeReport, SourceReport, Tally, store_report
 from schema.merge.sources import Source
 from schema.project import read_meta
 from schema.same_review import find_candidates, raw_distinctions
+from schema.section_views import refresh_section_views
 
 if TYPE_CHECKING:
     from schema.merge.run import _Options
@@ -122,6 +123,7 @@ def _use_codebook(db: sqlite_utils.Database, sources: list[Source], codebook: Co
     for source in sources:
         copying.copy_codebooks(source.conn, db.conn)
     db.execute("UPDATE meta SET value = ? WHERE key = 'codebook_key'", [codebook.key])
+    refresh_section_views(db.conn, codebook)
     audit.record(db, actor=actor, site=meta.get("site", ""), action="merge", table="meta",
                  row_id="codebook_key", case_id=None,
                  summary=f"merge: codebook {meta['codebook_key']} -> {codebook.key}",
