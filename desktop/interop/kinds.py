@@ -18,6 +18,8 @@ from pathlib import Path
 
 from desktop.workers import Progress
 from exports.data import DataFilter, DataOptions, export_data
+from exports.datasette.metadata import export_datasette_metadata
+from exports.qdpx import export_qdpx
 from exports.redcap import export_redcap
 from schema.store import Store
 
@@ -69,6 +71,23 @@ def _redcap_export(store: Store, out: Path, choices: Choices, progress: Progress
             f"REDCap before importing the records.")
 
 
+def _qdpx_export(store: Store, out: Path, choices: Choices, progress: Progress) -> str:
+    progress.update(0, 1, "Writing the REFI-QDA package")
+    done = export_qdpx(store, out, force=choices.replace, allow_plaintext=True)
+    left = sum(done.left_out.values())
+    note = f"; {left} quote(s) could not be placed on a page and were left out" if left else ""
+    return (f"Wrote {out}: {done.cases} case(s), {done.sources} PDF(s), {done.codings} "
+            f"coded quote(s){note}. Open it with NVivo, ATLAS.ti, MAXQDA or QualCoder.")
+
+
+def _datasette_export(store: Store, out: Path, choices: Choices, progress: Progress) -> str:
+    progress.update(0, 1, "Writing the Datasette metadata")
+    done = export_datasette_metadata(store, out, force=choices.replace, allow_plaintext=True)
+    views = "" if done.views_present else (" The project gains its readable views the next "
+                                           "time it is opened for writing.")
+    return (f"Wrote {out}. Run: datasette {store.path.name} --metadata {out.name}{views}")
+
+
 _DATA_USES = frozenset({SHAPE, FILTERS, ALL_CODINGS})
 _DATA_NOTE = ("A table of the coded answers, one column per field (wide) or one row per "
               "answer (long). -9 marks \"not reported\", -8 \"not applicable\"; an empty "
@@ -90,4 +109,13 @@ KINDS: list[InteropKind] = [
                 "its Data Import Tool; \"not reported\" goes in as UNK, \"not applicable\" "
                 "as NA. Only 'include cases in progress' applies.",
                 _redcap_export, uses=frozenset({FILTERS})),
+    InteropKind("qdpx", "REFI-QDA project (.qdpx) — NVivo, ATLAS.ti, MAXQDA, QualCoder",
+                "The codebook as codes (each field a parent, each option a code, plus \"Not "
+                "reported in the review\"), the cases with their details, the review PDFs, "
+                "and every quote as a coded selection by its coder. Every case is included.",
+                _qdpx_export, "REFI-QDA project (*.qdpx)", ".qdpx"),
+    InteropKind("datasette", "Datasette metadata (.json)",
+                "Titles, column descriptions from the codebook and facets, for browsing the "
+                "project file itself with Datasette.",
+                _datasette_export, "Datasette metadata (*.json)", ".json"),
 ]

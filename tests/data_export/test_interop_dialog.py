@@ -133,3 +133,21 @@ def test_exports_redcap_files_into_a_chosen_folder(qtbot, data_project, store_th
     with (folder / "redcap_records.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and list(rows[0])[0] == "record_id"
+
+
+@pytest.mark.parametrize("key, suffix", [("qdpx", ".qdpx"), ("datasette", ".json")])
+def test_exports_for_qda_tools_and_datasette(qtbot, data_project, store_thread_for, tmp_path,
+                                             monkeypatch, key, suffix):
+    import json
+    import zipfile
+
+    dialog = _open(qtbot, store_thread_for(data_project, readonly=True))
+    _choose(dialog, key)
+    out = tmp_path / f"export{suffix}"
+    _save_as(monkeypatch, out)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Wrote"), timeout=15000)
+    if key == "qdpx":
+        assert "project.qde" in zipfile.ZipFile(out).namelist()
+    else:
+        assert "databases" in json.loads(out.read_text(encoding="utf-8"))
