@@ -20,9 +20,13 @@ from schema.transactions import transaction
 
 @dataclass(frozen=True)
 class AcceptedSuggestion:
-    """What accepting wrote, and the answer it replaced, so that it can be undone."""
+    """What accepting wrote, and the answer it replaced, so that it can be undone.
+    `evidence` is None when the passage was already cited for the field (for another of a
+    multi field's options): it is not cited twice."""
 
-    evidence: Evidence
+    entity_id: str
+    field: str
+    evidence: Evidence | None
     before: Answer | None
     after: Answer
 
@@ -82,39 +86,43 @@ class SuggestionMixin:
 
     def accept_suggestion(self, entity_id: str, suggestion: Suggestion) -> AcceptedSuggestion:
         """Cite the passage for the entity's field and tick its option (a single choice is
-        set to it, a multi field gets it added), in one transaction."""
+        set to it, a multi field gets it added), in one transaction. A passage the field
+        already cites is not cited again."""
         entity, _ = self._entity_context(entity_id)
         spec = self._field(entity, suggestion.field.partition(".")[2])
         if spec.path != suggestion.field:
             raise ValidationError(f"the suggestion is for {suggestion.field}, not {spec.path}")
         before = self.answer(entity_id, spec.key)
         value = _ticked(spec, before, suggestion.option)
+        cited = any((e.document_id, e.page, e.quote) == (
+            suggestion.document_id, suggestion.page, suggestion.quote)
+            for e in self.evidence_for(entity_id, spec.key))
         with transaction(self.db):
             after = self.set_answer_state(entity_id, spec.key, "answered", value)
-            evidence = self.attach_evidence(
+            evidence = None if cited else self.attach_evidence(
                 entity_id, spec.key, document_id=suggestion.document_id, page=suggestion.page,
                 quote=suggestion.quote, paragraph=suggestion.paragraph,
                 rects=[list(r) for r in suggestion.rects])
-        return AcceptedSuggestion(evidence=evidence, before=before, after=after)
+        return AcceptedSuggestion(entity_id, spec.key, evidence, before, after)
 
     def revert_suggestion(self, accepted: AcceptedSuggestion) -> Answer | None:
         """Undo `accept_suggestion`: remove the citation and put the answer back."""
-        evidence = accepted.evidence
+        entity_id, field, before = accepted.entity_id, accepted.field, accepted.before
         with transaction(self.db):
-            self.remove_evidence(evidence.id)
-            if accepted.before is None:
-                self.clear_answer(evidence.entity_id, evidence.field)
+            if accepted.evidence is not None:
+                self.remove_evidence(accepted.evidence.id)
+            if before is None:
+                self.clear_answer(entity_id, field)
                 return None
-            return self.set_answer_state(evidence.entity_id, evidence.field,
-                                         accepted.before.state, accepted.before.value)
+            return self.set_answer_state(entity_id, field, before.state, before.value)
 
     def reapply_suggestion(self, accepted: AcceptedSuggestion) -> None:
         """Redo an accepted suggestion exactly as first written (the same evidence record)."""
-        evidence = accepted.evidence
         with transaction(self.db):
-            self.set_answer_state(evidence.entity_id, evidence.field, "answered",
+            self.set_answer_state(accepted.entity_id, accepted.field, "answered",
                                   accepted.after.value)
-            self.restore_evidence(evidence)
+            if accepted.evidence is not None:
+                self.restore_evidence(accepted.evidence)
 
 
 def _ticked(spec: Field, before: Answer | None, option: str) -> object:

@@ -208,13 +208,15 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def line_span(line: Line, first: int, stop: int) -> tuple[float, float, float, float]:
     """The box of the characters first..stop of a line, placed in proportion to their width
     in a common font (the text layer keeps each line's box, not each letter's). A paragraph
-    number at the start of a line sits in its own column, so text after it is measured from
-    the line's right-hand end."""
+    number at the start of a line sits in its own column, so text after it is measured back
+    from the line's right-hand end, at a size taken from the line's height (a text layer's
+    line box is about as tall as its font size)."""
     text, left, skip = line.text, line.x0, 0
     number = _LEADING_NUMBER.match(text)
     if number:
         skip = number.end()
-        left = max(line.x0, line.x1 - _width(text[skip:]))
+        size = max(1.0, line.y1 - line.y0)
+        left = max(line.x0, line.x1 - _width(text[skip:]) * size / _WIDTH_SIZE)
         first = max(first, skip)
     body = text[skip:]
     scale = (line.x1 - left) / (_width(body) or 1.0)
