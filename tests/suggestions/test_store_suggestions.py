@@ -127,3 +127,19 @@ def test_the_suggest_command_prints_field_option_page_and_snippet(planted):
     missing = _cli("suggest", str(path), "--case", "REF-9")
     assert missing.returncode == 2
     assert missing.stderr.strip().count("\n") == 0 and "no case 'REF-9'" in missing.stderr
+
+
+def test_combining_two_cases_keeps_the_dismissal_and_undo_puts_it_back(planted):
+    path, case_id = planted
+    store = open_planted(path)
+    offer = _offer(store, case_id, "control")
+    store.dismiss_suggestion(case_id, offer)
+    other = store.create_case("REF-2", "DHR")
+    survivor, folded = sorted((case_id, other.id))
+    record = store.combine_cases(case_id, other.id)
+    assert offer.key in store.dismissed_suggestions(survivor)
+    assert all(s.key != offer.key for s in store.case_suggestions(survivor))
+    store.uncombine_cases(record)
+    assert offer.key in store.dismissed_suggestions(case_id)
+    assert store.dismissed_suggestions(other.id) == set()
+    store.close()
