@@ -118,7 +118,8 @@ class SuggestionPopup(QFrame):
         self.heading.setWordWrap(True)
         self.setFixedWidth(POPUP_WIDTH)
         body.setFixedWidth(POPUP_WIDTH - 30)
-        wanted = body.sizeHint().height() + self.heading.sizeHint().height() + 28
+        inner = POPUP_WIDTH - 30
+        wanted = column.totalHeightForWidth(inner) + self.heading.heightForWidth(inner) + 28
         self.setFixedHeight(min(POPUP_MAX_HEIGHT, wanted))
         if self.entries:
             self.entries[0].accept.setFocus()
