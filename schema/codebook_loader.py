@@ -14,6 +14,7 @@ import yaml
 
 from schema.codebook_model import FIELD_TYPES, Codebook, Field, Option, Section
 from schema.errors import CodebookError
+from schema.keywords import keyword_problem
 
 TOP_KEYS = {"id", "version", "title", "description", "review_types", "categories",
             "option_sets", "sections", "tables", "brief"}
@@ -186,10 +187,26 @@ class _Checker:
             key = str(item["key"])
             if any(o.key == key for o in options):
                 raise self.error(f"option key '{key}' appears twice", item.line, where)
-            keywords = tuple(str(k) for k in item.get("keywords") or ())
+            keywords = self._keywords(item, f"{where}.{key}")
             options.append(Option(key, str(item.get("label") or key), keywords,
                                   self._exclusive(item, where), item.line))
         return tuple(options)
+
+    def _keywords(self, item: YamlMap, where: str) -> tuple[str, ...]:
+        """An option's keywords, each written in the syntax of schema.keywords."""
+        value = item.get("keywords")
+        line = item.key_lines.get("keywords", item.line)
+        if value is None:
+            return ()
+        if not isinstance(value, YamlList):
+            raise self.error(f"'keywords' must be a list, such as [knife, stab*], got "
+                             f"{value!r}", line, where)
+        for keyword in value:
+            problem = keyword_problem(keyword)
+            if problem:
+                raise self.error(f"{problem} (see the keyword rules in the codebook guide)",
+                                 line, where)
+        return tuple(str(k).strip() for k in value)
 
     def _exclusive(self, item: YamlMap, where: str) -> bool:
         value = item.get("exclusive", False)

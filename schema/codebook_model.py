@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from schema.dates import DateError, parse_stored
 from schema.errors import ValidationError
+from schema.keywords import keyword_forms
 
 FIELD_TYPES = ("choice", "multi", "number", "age", "date", "text", "long_text", "boolean")
 ANSWER_STATES = ("answered", "not_reported", "not_applicable")
@@ -124,15 +125,20 @@ def match_option(spec: Field, text: str) -> tuple[Option | None, list[Option]]:
     if not wanted:
         return None, []
     for same in (lambda o: o.label.casefold() == wanted,
-                 lambda o: wanted in (k.casefold() for k in o.keywords)):
+                 lambda o: wanted in _keyword_words(o)):
         hits = [o for o in spec.options if same(o)]
         if len(hits) == 1:
             return hits[0], hits
         if hits:
             return None, hits
     hits = [o for o in spec.options
-            if wanted in o.label.casefold() or any(wanted in k.casefold() for k in o.keywords)]
+            if wanted in o.label.casefold() or any(wanted in k for k in _keyword_words(o))]
     return (hits[0] if len(hits) == 1 else None), hits
+
+
+def _keyword_words(option: Option) -> list[str]:
+    """An option's keywords as plain words, each spelling written out."""
+    return [form.casefold() for k in option.keywords for form in keyword_forms(k)]
 
 
 def _check_choice(f: Field, value: object) -> object:

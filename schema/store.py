@@ -23,13 +23,15 @@ from schema.store_documents import DocumentMixin
 from schema.store_entities import EntityMixin
 from schema.store_pseudonyms import PseudonymMixin
 from schema.store_reports import ReportMixin
+from schema.store_suggestions import SuggestionMixin
 from schema.transactions import transaction
 
 CASE_COLUMNS = ("reference", "title", "review_type", "category", "site", "publication_year",
                 "status", "notes")
 
 
-class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMixin):
+class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMixin,
+            SuggestionMixin):
     """A project opened for a named person (the actor recorded in the audit log)."""
 
     def __init__(self, db: sqlite_utils.Database, actor: str) -> None:

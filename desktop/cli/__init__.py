@@ -32,6 +32,7 @@ from desktop.cli import (
     merge,
     project,
     same_review,
+    suggest,
     table,
     timeline,
 )
@@ -41,9 +42,9 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
-COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief,
-                  export_data, export_qdpx, export_redcap, export_datasette, matrix, timeline,
-                  merge, same_review, backup, encryption, audit)
+COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, suggest, json_io, table,
+                  brief, export_data, export_qdpx, export_redcap, export_datasette, matrix,
+                  timeline, merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -70,6 +70,9 @@ class _StoreCommand(QUndoCommand):
         self.target.coding_changed(self.coding_id)
 
 
+StoreCommand = _StoreCommand  # the base for commands that features define in their modules
+
+
 class SetAnswerCommand(_StoreCommand):
     """Answer a field, or mark it not reported / not applicable."""
 

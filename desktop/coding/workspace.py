@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.coding.case_loading import CaseView, ProjectOverview, read_case, read_overview
 from desktop.coding.controller import CodingController
+from desktop.coding.suggestions import SuggestionsController
 from desktop.settings import AppSettings
 from desktop.store_thread import StoreThread
 from schema.records import Case, Document
@@ -57,6 +58,7 @@ class Workspace(QObject):
         self._chosen_coding: dict[str, str] = {}  # case id -> coding picked in the switcher
         self.switcher = None  # widgets.cases.coding_switcher.CodingSwitcher, once attached
         self.edits = CodingController(self)
+        self.suggestions = SuggestionsController(self)
         self._connect(panel.case_selected, self.show_case)
         self._connect(viewer.document_requested, self.open_document)
         self._connect(viewer.page_changed, self._on_page_changed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schema.errors import NotFoundError
@@ -37,6 +38,17 @@ class _Page:
 def page_lines(store, document_id: str, page: int) -> list[Line]:
     """The page's lines in reading order; [] for a page without text (image-only or failed)."""
     return _load_page(store, document_id, page).lines
+
+
+def document_lines(store, document_id: str) -> Iterator[tuple[int, list[Line]]]:
+    """(page, its lines) for each page of a document that has text, in page order, read a
+    page at a time so a long review is never held in memory whole."""
+    cursor = store.db.execute(
+        "SELECT page, lines_json, text FROM pages WHERE document_id = ? AND lines_json != '[]' "
+        "ORDER BY page", [document_id])
+    for page, lines_json, text in cursor:
+        boxes = json.loads(lines_json)
+        yield page, [Line(t, *box) for t, box in zip(text.split("\n"), boxes, strict=True)]
 
 
 def paragraph_at(store, document_id: str, page: int, y_top: float) -> str:

@@ -17,3 +17,6 @@ class FormEvents(QObject):
     evidence_activated = Signal(object)             # Evidence
     evidence_remove_requested = Signal(str)         # evidence id
     attach_evidence_requested = Signal(str, str)    # entity id, field
+    suggestion_accepted = Signal(str, object)       # entity id, schema Suggestion
+    suggestion_dismissed = Signal(object)           # schema Suggestion
+    suggestion_viewed = Signal(object)              # schema Suggestion

@@ -24,6 +24,7 @@ from widgets.coding_form.answer_state import (
 from widgets.coding_form.events import FormEvents
 from widgets.coding_form.evidence_chips import EvidenceChipList
 from widgets.coding_form.field_editors import make_editor
+from widgets.coding_form.suggestions import SuggestionButton
 
 LABEL_CHARS = 25  # a label column about this many average characters wide
 _MARKED = ("not_reported", "not_applicable")
@@ -42,6 +43,7 @@ class FieldRow(QWidget):
         self.state: str | None = None
         self.on_display_change: Callable[[FieldRow], None] | None = None
         self._note: QLabel | None = None
+        self._suggestions: list = []  # schema Suggestion, for this field of the open case
         self._build()
 
     def _build(self) -> None:
@@ -66,9 +68,14 @@ class FieldRow(QWidget):
         self.chips = EvidenceChipList(self)
         self.chips.activated.connect(self.events.evidence_activated)
         self.chips.remove_requested.connect(self.events.evidence_remove_requested)
+        self.suggested = SuggestionButton(self)
+        self.suggested.accept_requested.connect(self._accept_suggestion)
+        self.suggested.dismiss_requested.connect(self.events.suggestion_dismissed)
+        self.suggested.view_requested.connect(self.events.suggestion_viewed)
         self._column = QVBoxLayout()
         self._column.setSpacing(2)
         self._column.addWidget(self.editor)
+        self._column.addWidget(self.suggested, 0, Qt.AlignmentFlag.AlignLeft)
         self._column.addWidget(self.chips)
         self.compact: bool | None = None
         self.set_compact(False)
@@ -115,6 +122,23 @@ class FieldRow(QWidget):
                       show_titles: bool = False) -> None:
         self.chips.set_evidence(items, titles, show_titles)
 
+    def set_suggestions(self, items: list) -> None:
+        """The passages offered for this field; those whose option is already chosen are
+        not shown."""
+        self._suggestions = list(items)
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        value = self.editor.value() if self.state == "answered" else None
+        chosen = set(value) if isinstance(value, list) else {value}
+        shown = [s for s in self._suggestions
+                 if self.entity_id is not None and s.option not in chosen]
+        self.suggested.set_items(shown, {o.key: o.label for o in self.field.options})
+
+    def _accept_suggestion(self, item) -> None:
+        if self.entity_id is not None:
+            self.events.suggestion_accepted.emit(self.entity_id, item)
+
     def value(self) -> object:
         return self.editor.value()
 
@@ -129,6 +153,7 @@ class FieldRow(QWidget):
             self.state_shown.emit()
         if self.on_display_change:
             self.on_display_change(self)
+        self._show_suggestions()
 
     def _show_marking(self, state: str | None) -> None:
         """Grey the editor and say so in italics when the field is marked, not answered."""

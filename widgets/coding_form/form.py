@@ -50,6 +50,9 @@ class CodingForm(FormKeysMixin, QWidget):
     evidence_activated = Signal(object)
     evidence_remove_requested = Signal(str)
     attach_evidence_requested = Signal(str, str)
+    suggestion_accepted = Signal(str, object)
+    suggestion_dismissed = Signal(object)
+    suggestion_viewed = Signal(object)
     focused_field_changed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,6 +66,7 @@ class CodingForm(FormKeysMixin, QWidget):
         self._pending_add: tuple[str, set[str]] | None = None
         self._titles: dict[str, str] = {}
         self._show_titles = False
+        self._suggestions: tuple[str, dict[str, list]] = ("", {})  # coding id, by field path
         self.events = FormEvents(self)
         self._forward_events()
         self._build()
@@ -73,7 +77,8 @@ class CodingForm(FormKeysMixin, QWidget):
         e = self.events
         for name in ("answer_edited", "answer_cleared", "entity_add_requested",
                      "entity_remove_requested", "entity_move_requested", "evidence_activated",
-                     "evidence_remove_requested", "attach_evidence_requested"):
+                     "evidence_remove_requested", "attach_evidence_requested",
+                     "suggestion_accepted", "suggestion_dismissed", "suggestion_viewed"):
             getattr(e, name).connect(getattr(self, name))
         e.entity_add_requested.connect(self._remember_add)
 
@@ -220,6 +225,24 @@ class CodingForm(FormKeysMixin, QWidget):
             for row in panel.rows():
                 if row.entity_id is not None:
                     self._rows[(row.entity_id, row.field.key)] = (row, panel)
+        self._apply_suggestions()
+
+    def show_suggestions(self, coding_id: str, items: list) -> None:
+        """Offer keyword suggestions (schema Suggestion records) beside their fields, for the
+        coding shown; they stay through re-shows of that coding and go with it."""
+        by_field: dict[str, list] = {}
+        for item in items:
+            by_field.setdefault(item.field, []).append(item)
+        self._suggestions = (coding_id, by_field)
+        self._apply_suggestions()
+
+    def _apply_suggestions(self) -> None:
+        coding_id, by_field = self._suggestions
+        if self.snapshot is None or self.snapshot.coding_id != coding_id:
+            by_field = {}
+        for panel in self.panels.values():
+            for row in panel.rows():
+                row.set_suggestions(by_field.get(row.field.path, []))
 
     def _pool_sizes(self) -> list[int]:
         return [len(p.repeat.items) for p in self.panels.values() if p.repeat is not None]

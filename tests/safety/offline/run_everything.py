@@ -42,6 +42,7 @@ def commands(work: Path) -> None:
     _run("import-cases", project, work / "cases.csv")
     _run("import", project, pdf, "--case", "DHR-1")
     _run("search", project, "family")
+    _run("suggest", project, "--case", "DHR-1")
     _run("info", project)
     _run("cases", project)
     _run("check", project)
