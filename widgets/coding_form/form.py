@@ -15,7 +15,7 @@ item, Ctrl+Shift+Delete removes it and Ctrl+Shift+Return adds a new one. The act
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -84,6 +84,7 @@ class CodingForm(FormKeysMixin, QWidget):
 
     def _build(self) -> None:
         self._fields_width = self._compact_width = 0
+        self._measured_shown = False
         self._compact: bool | None = None
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -149,6 +150,9 @@ class CodingForm(FormKeysMixin, QWidget):
             _settle_layouts(self.content)
             widths[compact] = self.content.minimumSizeHint().width() + extra
         self._compact_width, self._fields_width = widths[True], widths[False]
+        # Widgets measured before the form is first on screen (not yet polished) can report
+        # sizes too small, which let the splitter clip the editors: measure again once shown.
+        self._measured_shown = self.isVisible()
         self._compact = None
         self.updateGeometry()
         self._arrange()
@@ -177,6 +181,11 @@ class CodingForm(FormKeysMixin, QWidget):
         for row in self.content.findChildren(FieldRow):
             row.set_compact(compact)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.codebook is not None and not self._measured_shown:
+            QTimer.singleShot(0, self, self._fit_without_sideways_scrolling)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._arrange()
@@ -201,6 +210,8 @@ class CodingForm(FormKeysMixin, QWidget):
             self.content.setUpdatesEnabled(True)
         if self._pool_sizes() != pool_sizes:
             chain_tab_order(self.panels.values())
+            self._fit_without_sideways_scrolling()
+        elif snapshot is not None and not self._measured_shown and self.isVisible():
             self._fit_without_sideways_scrolling()
         self.hint.setVisible(snapshot is None)
         self.content.setEnabled(snapshot is not None)
