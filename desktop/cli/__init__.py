@@ -26,6 +26,7 @@ from desktop.cli import (
     json_io,
     merge,
     project,
+    quotes,
     same_review,
     table,
 )
@@ -35,8 +36,8 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
-COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief, merge,
-                  same_review, backup, encryption, audit)
+COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, json_io, table, brief, quotes,
+                  merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):
