@@ -1,6 +1,6 @@
 """Reading across cases: the Analysis menu and its docks (search across the reviews, the quote
-bank). `install_analysis(window)` adds the menu; the docks are made on first use, docked on
-the right, tabbed together, and can be closed.
+bank). `install_analysis(window)` adds the menu; the docks are made on first use, docked along
+the bottom, tabbed together, and can be moved, floated or closed.
 
 Other cross-case views add their entries to `window.analysis.menu`.
 """
@@ -19,7 +19,9 @@ from desktop.analysis.search_panel import SearchPanel
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
-DOCK_WIDTH = 460
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+NO_AREA = Qt.DockWidgetArea.NoDockWidgetArea
+MIN_DOCK_HEIGHT = 230
 
 
 class Analysis:
@@ -57,17 +59,26 @@ class Analysis:
         return self.quote_panel
 
     def _dock(self, dock: QDockWidget) -> None:
-        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
-                             | Qt.DockWidgetArea.BottomDockWidgetArea
-                             | Qt.DockWidgetArea.LeftDockWidgetArea)
+        """Dock below the case, PDF and form, across the window's width: snippets and quotes
+        are long lines, and the three columns above keep their width on a 1280 x 720 screen.
+        The user may move the dock to a side or float it; the filters re-flow to fit."""
         others = [d for d in (self.search_panel, self.quote_panel) if d and d is not dock
-                  and not d.isFloating()]
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                  and not d.isFloating() and self.window.dockWidgetArea(d) != NO_AREA]
         if others:
             self.window.tabifyDockWidget(others[0], dock)
         else:
-            width = min(DOCK_WIDTH, self.window.width() // 3)
-            self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+            self.window.addDockWidget(BOTTOM, dock)
+            height = max(MIN_DOCK_HEIGHT, self.window.height() // 3)
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        dock.dockLocationChanged.connect(lambda area: _fit_filters(dock, area))
+        dock.topLevelChanged.connect(lambda floating: _fit_filters(
+            dock, NO_AREA if floating else self.window.dockWidgetArea(dock)))
+        _fit_filters(dock, self.window.dockWidgetArea(dock))
+
+
+def _fit_filters(dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+    wide = area in (BOTTOM, Qt.DockWidgetArea.TopDockWidgetArea)
+    dock.view.filters.set_columns(4 if wide else 2)
 
 
 def install_analysis(window: MainWindow) -> Analysis:

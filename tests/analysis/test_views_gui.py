@@ -123,7 +123,7 @@ def test_the_quote_bank_lists_every_quote_and_a_quote_opens_its_page(qtbot, wind
     assert row.case_reference == "DHR-2022-01" and "coercive" in row.quote
     assert view.filters.combos["coder"].findData("Demo coder") > 0
     qtbot.mouseClick(view.table.viewport(), qtbot_left(),
-                     pos=view.table.visualRect(view.model.index(0, 3)).center())
+                     pos=view.table.visualRect(view.model.index(0, 1)).center())
     qtbot.waitUntil(lambda: _reference(window) == "DHR-2022-01"
                     and _shown(window, row.document_id, row.page, row.quote), timeout=15000)
 

@@ -14,29 +14,47 @@ FILTER_LABELS = {"case_id": "Case", "category": "Category", "review_type": "Revi
 
 
 class CaseFilterBar(QWidget):
-    """Drop-downs in a two-column grid (it fits a narrow dock)."""
+    """Labelled drop-downs in a grid of `columns` pairs to a row."""
 
     changed = Signal()
 
-    def __init__(self, keys: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, keys: tuple[str, ...], parent: QWidget | None = None, *,
+                 columns: int = 2) -> None:
         super().__init__(parent)
         self.combos: dict[str, QComboBox] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(3)
-        for number, key in enumerate(keys):
+        self._labels: dict[str, QLabel] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(3)
+        for key in keys:
             combo = QComboBox(objectName=f"filter_{key}")
             combo.setMinimumContentsLength(8)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.addItem(f"Any {FILTER_LABELS[key].lower()}", None)
             combo.activated.connect(lambda _i: self.changed.emit())
-            row, column = divmod(number, 2)
-            grid.addWidget(QLabel(FILTER_LABELS[key]), row, column * 2)
-            grid.addWidget(combo, row, column * 2 + 1)
             self.combos[key] = combo
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+            self._labels[key] = QLabel(FILTER_LABELS[key])
+        self.columns = 0
+        self.set_columns(columns)
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the drop-downs out `columns` to a row: all in one row in a wide, short dock,
+        two to a row in a narrow one."""
+        if columns == self.columns:
+            return
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for key in self.combos:
+            self._grid.removeWidget(self._labels[key])
+            self._grid.removeWidget(self.combos[key])
+        for number, key in enumerate(self.combos):
+            row, column = divmod(number, columns)
+            self._grid.addWidget(self._labels[key], row, column * 2)
+            self._grid.addWidget(self.combos[key], row, column * 2 + 1)
+            self._grid.setColumnStretch(column * 2 + 1, 1)
+        self.columns = columns
 
     def set_choices(self, codebook: Codebook | None, cases: list[Case],
                     coders: list[str] = ()) -> None:

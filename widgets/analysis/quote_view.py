@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,12 +26,14 @@ from schema.codebook_model import Codebook
 from widgets.analysis.filters import CaseFilterBar
 from widgets.analysis.rows_model import RowsModel
 
-COLUMNS = (("Case", lambda r: r.case_reference),
+COLUMNS = (("Case", lambda r: r.case_reference), ("Quote", lambda r: r.quote),
+           ("Page", lambda r: r.page), ("Para", lambda r: r.paragraph),
            ("Field", lambda r: f"{r.section_label}{f' {r.item}' if r.item else ''} / "
                                f"{r.field_label}"),
-           ("Answer", lambda r: r.answer), ("Quote", lambda r: r.quote),
-           ("Where", place), ("Coder", lambda r: r.coder))
-QUOTE_COLUMN = 3
+           ("Answer", lambda r: r.answer), ("Document", lambda r: r.file_name),
+           ("Coder", lambda r: r.coder))
+QUOTE_COLUMN = 1
+WIDEST_OTHER_COLUMN = 200  # pixels: the quote keeps the room
 
 
 def row_tooltip(row: QuoteRow) -> str:
@@ -61,10 +62,11 @@ class QuoteBankView(QWidget):
         self.option.activated.connect(lambda _i: self.request())
         self.filters = CaseFilterBar(("category", "review_type", "site", "coder"))
         self.filters.changed.connect(self.request)
-        form = QFormLayout()
+        form = QHBoxLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Field", self.field)
-        form.addRow("Option", self.option)
+        for label, combo, stretch in (("Field", self.field, 3), ("Option", self.option, 2)):
+            form.addWidget(QLabel(label))
+            form.addWidget(combo, stretch)
         self.table = _quotes_table(self.model)
         self.table.clicked.connect(self._activate)
         self.table.activated.connect(self._activate)
@@ -124,6 +126,10 @@ class QuoteBankView(QWidget):
         self.model.set_records(bank.rows)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            if column != QUOTE_COLUMN:
+                header.resizeSection(column, min(header.sectionSize(column),
+                                                 WIDEST_OTHER_COLUMN))
         header.setSectionResizeMode(QUOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
         count = len(bank.rows)
         text = (f"{count} quote(s) from {bank.cases} case(s) · {bank.scope}." if count else
@@ -180,4 +186,5 @@ def _quotes_table(model: RowsModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)  # compact
     return table

@@ -27,6 +27,7 @@ from schema.documents.search import SearchFilter, SearchHit
 from widgets.analysis.filters import CaseFilterBar
 from widgets.analysis.rows_model import RowsModel
 
+WIDEST_FILE_NAME = 260  # pixels: the snippet keeps the room
 HINT = 'Words (all must occur), "a phrase", prefix*, AND / OR / NOT in capitals.'
 COLUMNS = (("Case", lambda h: h.case_reference or "—"), ("Document", lambda h: h.file_name),
            ("Page", lambda h: h.page), ("Para", lambda h: h.paragraph),
@@ -97,7 +98,9 @@ class SearchView(QWidget):
     def show_hits(self, hits: list[SearchHit], limit: int) -> None:
         self.model.set_records(hits)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), WIDEST_FILE_NAME))
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         cases = len({h.case_reference for h in hits})
         more = f" (the best {limit}; narrow the search for others)" if len(hits) >= limit else ""
         self.status.setText(f"No pages match “{self.query.text().strip()}”." if not hits else
@@ -156,5 +159,6 @@ def _hits_table(model: RowsModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)  # compact
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     return table
