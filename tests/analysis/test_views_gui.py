@@ -154,3 +154,21 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_ctrl_shift_f_opens_the_search_panel_docked_below_and_it_reflows_at_the_side(
+        qtbot, window):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.analysis.search_panel
+    qtbot.waitUntil(lambda: panel is not None and panel.isVisible())
+    assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert panel.view.filters.columns == 4
+    qtbot.waitUntil(lambda: panel.view.query.hasFocus())
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    qtbot.waitUntil(lambda: panel.view.filters.columns == 2)
+    case_choices = panel.view.filters.combos["case_id"]
+    assert {case_choices.itemText(i) for i in range(1, case_choices.count())} == {
+        "CSPR-2022-03", "DHR-2022-01", "SAR-2023-02", "IIR-2023-01"}
