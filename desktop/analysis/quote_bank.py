@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 from desktop.analysis.navigation import open_place
 from desktop.ops import StoreOp
 from desktop.workers import start_task
-from exports.quotes import QuoteBank, QuoteFilter, QuoteRow, build_quote_bank, write_quotes
+from exports.quotes import (
+    QuoteBank,
+    QuoteFilter,
+    QuoteRow,
+    build_quote_bank,
+    pseudonymised,
+    write_quotes,
+)
 from schema.errors import CasecoderError
 from widgets.analysis.quote_view import QuoteBankView
 
@@ -53,8 +60,7 @@ class QuoteBankPanel(QDockWidget):
         if workspace is None or workspace.overview is None:
             self.view.clear()
             return
-        if workspace is not self._project:
-            self.view.set_project(workspace.codebook, workspace.overview.cases, [])
+        self.view.set_project(workspace.codebook, workspace.overview.cases, self._coders())
         self.view.request()
 
     def gather(self, query: QuoteFilter) -> None:
@@ -106,9 +112,17 @@ class QuoteBankPanel(QDockWidget):
             self.write(bank, book, Path(path).with_suffix(suffix))
 
     def write(self, bank: QuoteBank, book, path: Path) -> None:
-        """Write the file off the GUI thread; the save dialog has already asked about
-        replacing an existing file."""
+        """Replace registered real names (on the store thread), then write the file off the
+        GUI thread; the save dialog has already asked about replacing an existing file."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
         self.view.status.setText(f"Writing {path.name}…")
+        self._op = StoreOp(lambda store, _p: pseudonymised(store, bank),
+                           on_success=lambda cleaned: self._write_file(cleaned, book, path),
+                           on_failure=self._failed).run_on(workspace.store_thread)
+
+    def _write_file(self, bank: QuoteBank, book, path: Path) -> None:
         self._task = start_task(lambda _p: write_quotes(bank, book, path, force=True),
                                 on_success=lambda written: self.view.status.setText(
                                     f"Wrote {len(bank.rows)} quote(s) to {written}."),

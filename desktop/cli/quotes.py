@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.cli.common import add_project_argument, open_store
-from exports.quotes import QuoteFilter, build_quote_bank, check_output, write_quotes
+from exports.quotes import (
+    QuoteFilter,
+    build_quote_bank,
+    check_output,
+    pseudonymised,
+    write_quotes,
+)
 
 
 def register(subparsers) -> None:
@@ -15,7 +21,9 @@ def register(subparsers) -> None:
                     "case, document, page and paragraph, for gathering evidence on a theme. "
                     "With --option, only answers holding that option; with no --field, "
                     "every piece of evidence in the project. Every coding counts, each "
-                    "row naming its coder. The file type follows the name: .csv or .pdf.")
+                    "row naming its coder. Registered real names are replaced by their "
+                    "pseudonyms unless --real-names is given. The file type follows the "
+                    "name: .csv or .pdf.")
     add_project_argument(parser)
     parser.add_argument("--field", metavar="SECTION.FIELD",
                         help="e.g. relationship.characteristics")
@@ -30,6 +38,9 @@ def register(subparsers) -> None:
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument("--marking", default="", metavar="TEXT",
                         help="a protective marking on every PDF page, e.g. OFFICIAL-SENSITIVE")
+    parser.add_argument("--real-names", action="store_true",
+                        help="keep the quotes as stored, with real names (for use inside "
+                             "the team only)")
     parser.set_defaults(handler=_quotes)
 
 
@@ -41,6 +52,8 @@ def _quotes(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
         bank = build_quote_bank(store, query)
+        if not args.real_names:
+            bank = pseudonymised(store, bank)
         book = store.codebook
     finally:
         store.close()

@@ -1,5 +1,6 @@
 """The quote bank: every quote coders cited for a field (and option), across the project's
-cases, with its document, page and paragraph; written as CSV or as a printable PDF.
+cases, with its document, page and paragraph; written as CSV or as a printable PDF, with
+registered real names replaced by their pseudonyms (`pseudonymised`).
 
     bank = build_quote_bank(store, QuoteFilter(field="relationship.characteristics"))
     write_quotes(bank, store.codebook, Path("quotes.pdf"))
@@ -11,14 +12,15 @@ from pathlib import Path
 
 from exports.quotes.bank import QuoteBank, QuoteFilter, QuoteRow, build_quote_bank, check_filter
 from exports.quotes.csv_writer import csv_rows, write_csv
+from exports.quotes.names import pseudonymised
 from exports.quotes.pdf_writer import place, render_pdf, source_line, write_pdf
 from schema.errors import ValidationError
 
 FORMATS = (".csv", ".pdf")
 
 __all__ = ["FORMATS", "QuoteBank", "QuoteFilter", "QuoteRow", "build_quote_bank",
-           "check_filter", "check_output", "csv_rows", "place", "render_pdf", "source_line",
-           "write_quotes"]
+           "check_filter", "check_output", "csv_rows", "place", "pseudonymised", "render_pdf",
+           "source_line", "write_quotes"]
 
 
 def check_output(path: Path, *, force: bool = False) -> None:

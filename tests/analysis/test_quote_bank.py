@@ -113,3 +113,23 @@ def test_quotes_command_writes_pdf_and_refuses_other_names(demo_file, tmp_path, 
     assert run_command_line(["quotes", str(demo_file), "--out", str(tmp_path / "q.txt")]) == 2
     assert "name a .csv or a .pdf" in capsys.readouterr().err
     assert not (tmp_path / "q.txt").exists()
+
+
+def test_exported_quotes_carry_pseudonyms_unless_real_names_are_asked_for(demo_copy,
+                                                                          tmp_path):
+    from schema.project import open_project
+    from schema.store import Store
+
+    store = Store(open_project(demo_copy), "tester")
+    try:
+        [case] = store.find_cases("DHR-2022-01")
+        store.add_pseudonym(case.id, "Daniel", "Mr D")
+    finally:
+        store.close()
+    out, raw = tmp_path / "clean.csv", tmp_path / "raw.csv"
+    assert run_command_line(["quotes", str(demo_copy), "--out", str(out)]) == 0
+    assert run_command_line(["quotes", str(demo_copy), "--out", str(raw), "--real-names"]) == 0
+    clean_text, raw_text = (p.read_text(encoding="utf-8-sig") for p in (out, raw))
+    assert "Daniel" in raw_text and "Daniel" not in clean_text
+    assert "Mr D was 41 at the time of the homicide" in clean_text
+    assert len(clean_text.splitlines()) == len(raw_text.splitlines())
