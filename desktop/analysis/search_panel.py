@@ -94,6 +94,10 @@ class SearchPanel(QDockWidget):
         if not hit.quote:
             self.view.status.setText("This hit has no text to quote.")
             return
+        if workspace.form.focused_field() is None:
+            self.view.status.setText("Click into the field the sentence supports in the "
+                                     "coding form first, then cite it.")
+            return
         if workspace.edits.cite(hit.document_id, hit.page, hit.quote, hit.rects):
             open_place(workspace, hit.case_id, hit.document_id, hit.page, hit.rects, hit.quote)
             self.view.status.setText(f"Cited p. {hit.page} for the focused field "

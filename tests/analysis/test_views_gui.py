@@ -172,3 +172,19 @@ def test_ctrl_shift_f_opens_the_search_panel_docked_below_and_it_reflows_at_the_
     case_choices = panel.view.filters.combos["case_id"]
     assert {case_choices.itemText(i) for i in range(1, case_choices.count())} == {
         "CSPR-2022-03", "DHR-2022-01", "SAR-2023-02", "IIR-2023-01"}
+
+
+def test_citing_with_no_field_chosen_says_what_to_do_and_stores_nothing(qtbot, window,
+                                                                        demo_copy):
+    window.panel.select_case(_case_id(demo_copy, "DHR-2022-01"))
+    qtbot.waitUntil(lambda: _reference(window) == "DHR-2022-01", timeout=10000)
+    wait_idle(qtbot, window)
+    assert window.form.focused_field() is None
+    before = _evidence(demo_copy)
+    panel = _search(qtbot, window, '"means of control"')
+    panel.view.table.selectRow(0)
+    panel.view.cite_current()
+    wait_idle(qtbot, window)
+    assert "Click into the field" in panel.view.status.text()
+    assert _evidence(demo_copy) == before
+    assert not window.undo_group.canUndo()
