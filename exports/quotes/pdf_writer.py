@@ -93,8 +93,10 @@ def _quote_box(row: QuoteRow, *, show_field: bool) -> Flowable:
 def source_line(row: QuoteRow, *, show_field: bool = True) -> str:
     """"Victim 2 / Age: 34 · coded by Sam · report.pdf p. 9, para 5.1", under a quote."""
     what = f"{row.section_label}{f' {row.item}' if row.item else ''} / {row.field_label}"
-    parts = [f"{what}: {row.answer}" if show_field and row.answer else
-             what if show_field else f"Answer: {row.answer}" if row.answer else ""]
+    item = f"{row.section_label} {row.item}" if row.item else ""
+    parts = [f"{what}: {row.answer}" if show_field and row.answer else what if show_field
+             else " · ".join(p for p in (item, f"Answer: {row.answer}" if row.answer else "")
+                             if p)]
     parts.append(f"coded by {row.coder}" + ("" if row.coding_kind == "primary"
                                             else f" ({row.coding_kind} coding)"))
     parts.append(place(row))
