@@ -106,7 +106,11 @@ def test_a_hit_from_another_case_is_not_cited_here(qtbot, window, demo_copy):
     before = _evidence(demo_copy)
     panel = _search(qtbot, window, '"means of control"')
     panel.view.table.selectRow(0)
-    panel.view.cite_current()
+    panel.view.table.setFocus()
+    qtbot.waitUntil(panel.view.table.hasFocus)
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(panel.view.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, window)
     assert "belongs to DHR-2022-01" in panel.view.status.text()
     assert _evidence(demo_copy) == before

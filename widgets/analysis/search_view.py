@@ -66,7 +66,8 @@ class SearchView(QWidget):
         self.table.activated.connect(self._activate_index)
         self.table.clicked.connect(self._activate_index)
         self.table.customContextMenuRequested.connect(self._menu)
-        QShortcut(QKeySequence("Ctrl+Return"), self.table, self.cite_current)
+        cite_key = QShortcut(QKeySequence("Ctrl+Return"), self.table, self.cite_current)
+        cite_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the hit list
         self.cite = QPushButton("Cite for the focused field", objectName="citeHit")
         self.cite.setToolTip("Attach the chosen hit's sentence as evidence for the field "
                              "last focused in the coding form (Ctrl+Enter); undo removes it")
