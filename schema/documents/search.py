@@ -95,20 +95,25 @@ def search(store, query: str, *, limit: int = 20,
     documents = None if where is None or where.is_empty() else _documents_in(store, where)
     if documents == []:
         return []
-    sql = "SELECT f.rowid, f.rank FROM pages_fts f "
-    params: list = [prepared]
-    if documents is None:
-        sql += "WHERE pages_fts MATCH ? "
-    else:  # CROSS JOIN keeps the index as the outer loop: one page lookup per match
-        sql += ("CROSS JOIN pages p ON p.id = f.rowid WHERE pages_fts MATCH ? "
-                "AND p.document_id IN (SELECT value FROM json_each(?)) ")
+    # One statement: with only MATCH and ORDER BY rank for FTS5 to see (the "+" keeps the
+    # document filter from it), FTS5 ranks the matches itself and the snippet functions run
+    # for the rows returned alone, rather than once more per hit.
+    sql = ("SELECT rowid, rank, snippet(pages_fts, 0, ?, ?, ?, ?), "
+           "highlight(pages_fts, 0, ?, ?) FROM pages_fts WHERE pages_fts MATCH ? ")
+    params: list = [HIT_START, HIT_END, ELLIPSIS, SNIPPET_TOKENS, _MARK_START, _MARK_END,
+                    prepared]
+    if documents is not None:
+        sql += ("AND +rowid IN (SELECT id FROM pages WHERE document_id IN "
+                "(SELECT value FROM json_each(?))) ")
         params.append(json.dumps(documents))
     try:
-        ranked = store.db.execute(sql + "ORDER BY f.rank LIMIT ?",
+        ranked = store.db.execute(sql + "ORDER BY rank LIMIT ?",
                                   [*params, max(1, int(limit))]).fetchall()
     except sqlite3.OperationalError as exc:
         raise _query_error(query, exc) from None
-    hits = [_hit(store, prepared, rowid, rank) for rowid, rank in ranked]
+    pages = _pages(store, [row[0] for row in ranked])
+    hits = [_hit(pages[rowid], rank, snippet, marked)
+            for rowid, rank, snippet, marked in ranked]
     holders = _cases_of(store, {h.document_id for h in hits})
     return [replace(h, cases=holders.get(h.document_id, ())) for h in hits]
 
@@ -167,16 +172,17 @@ def _query_error(query: str, exc: sqlite3.OperationalError) -> SearchQueryError:
         f"word* for a prefix, and AND, OR, NOT in capitals between complete terms.")
 
 
-def _hit(store, prepared: str, rowid: int, rank: float) -> SearchHit:
-    row = store.db.execute(
-        "SELECT snippet(pages_fts, 0, ?, ?, ?, ?), highlight(pages_fts, 0, ?, ?), "
-        "p.document_id, d.file_name, p.page, p.lines_json, p.carry_in "
-        "FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid "
-        "JOIN documents d ON d.id = p.document_id "
-        "WHERE pages_fts MATCH ? AND pages_fts.rowid = ?",
-        [HIT_START, HIT_END, ELLIPSIS, SNIPPET_TOKENS, _MARK_START, _MARK_END, prepared,
-         rowid]).fetchone()
-    snippet, marked, document_id, file_name, page, lines_json, carry_in = row
+def _pages(store, rowids: list[int]) -> dict[int, tuple]:
+    """rowid -> (document id, file name, page, lines_json, carry_in) for the hits' pages."""
+    rows = store.db.execute(
+        "SELECT p.id, p.document_id, d.file_name, p.page, p.lines_json, p.carry_in "
+        "FROM pages p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(rowids)])
+    return {row[0]: row[1:] for row in rows}
+
+
+def _hit(page_row: tuple, rank: float, snippet: str, marked: str) -> SearchHit:
+    document_id, file_name, page, lines_json, carry_in = page_row
     boxes = json.loads(lines_json)
     quote, rects = hit_quote(marked, boxes, _MARK_START, _MARK_END)
     return SearchHit(document_id=document_id, file_name=file_name, page=page,
