@@ -11,6 +11,7 @@ holding the match.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 MAX_QUOTE = 400
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
@@ -56,19 +57,17 @@ def _within_paragraph(plain: str, boxes: list, hit_start: int, start: int, end: 
     the paragraph before, which end without a full stop, stay out of the quote."""
     if not boxes:
         return start, end
-    offsets = [0]
-    for line in plain.split("\n")[:-1]:
-        offsets.append(offsets[-1] + len(line) + 1)
-    hit_line = min(plain.count("\n", 0, hit_start), len(boxes) - 1)
+    offsets = [0, *accumulate(len(line) + 1 for line in plain.split("\n"))]
+    lines = min(len(boxes), len(offsets) - 1)
+    hit_line = min(plain.count("\n", 0, hit_start), lines - 1)
     label = boxes[hit_line][4]
     first = hit_line
-    while first > 0 and boxes[first - 1][4] == label and offsets[first] > start:
+    while first > 0 and offsets[first] > start and boxes[first - 1][4] == label:
         first -= 1
     last = hit_line
-    while last + 1 < min(len(boxes), len(offsets)) and boxes[last + 1][4] == label:
+    while last + 1 < lines and offsets[last + 1] < end and boxes[last + 1][4] == label:
         last += 1
-    limit = offsets[last + 1] - 1 if last + 1 < len(offsets) else len(plain)
-    return max(start, offsets[first]), min(end, limit)
+    return max(start, offsets[first]), min(end, offsets[last + 1] - 1)
 
 
 def _lines(plain: str, hit_start: int, hit_end: int) -> tuple[int, int]:
