@@ -54,6 +54,7 @@ def commands(work: Path) -> None:
     _run("demo", demo)
     _run("tables", demo, "--out", work / "tables", "--format", "csv,xlsx,html,pdf")
     _run("brief", demo, "--case", "DHR-2022-01", "--out", work / "brief.pdf")
+    _run("quotes", demo, "--field", "victims.age", "--out", work / "quotes.pdf")
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")
     _run("agreement", work / "merged.casecoder")
