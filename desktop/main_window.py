@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from desktop import layout_fit
+from desktop.analysis import install_analysis
 from desktop.coding.case_list_panel import CaseListPanel
 from desktop.coding.workspace import Workspace
 from desktop.help.menu import add_help_menu
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.saving_label = QLabel()
         self.statusBar().addPermanentWidget(self.saving_label)
         self.actions = WindowActions(self)
+        self.analysis = install_analysis(self)  # the Analysis menu: cross-case views
         self.help_menu = add_help_menu(self)
         self._build_layout()
         self._update_title()

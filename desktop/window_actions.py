@@ -145,9 +145,10 @@ class WindowActions:
         export.addAction(self.features["tables"])
         export.addAction(self.features["brief"])
         export.addAction(self.features["interop"])
-        analysis = bar.addMenu("&Analysis")  # the analysis views, beside the window
+        # Reading across cases; desktop.analysis adds search and the quote bank above these.
+        self.analysis_menu = bar.addMenu("&Analysis")
         for key in ("matrix", "timeline"):
-            analysis.addAction(self.features[key])
+            self.analysis_menu.addAction(self.features[key])
         tools = bar.addMenu("&Tools")
         for key in ("merge", "reconcile", "combine", "agreement", None, "audit", "restore"):
             _add(tools, self.features[key] if key else None)

@@ -40,6 +40,13 @@ class ReportMixin:
 
         return case_conflicts(self.db, self.codebook, case_id)
 
+    def search_pages(self, query: str, where=None, limit: int = 50) -> list:
+        """Full-text search over the documents' pages, best first, within `where` (a
+        schema.documents.search.SearchFilter): schema.documents.search.SearchHit records."""
+        from schema.documents.search import search
+
+        return search(self, query, limit=limit, where=where)
+
     def audit_entries(self, **filters) -> list[audit.AuditEntry]:
         """The audit log, newest first, filtered as schema.audit.entries allows."""
         return audit.entries(self.db, **filters)

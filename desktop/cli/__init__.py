@@ -31,6 +31,7 @@ from desktop.cli import (
     matrix,
     merge,
     project,
+    quotes,
     same_review,
     suggest,
     table,
@@ -43,8 +44,8 @@ from schema.errors import CasecoderError
 
 # The command groups, in the order they appear in `--help`: the usual course of work.
 COMMAND_GROUPS = (gui, demo, project, codebook, cases_csv, document, suggest, json_io, table,
-                  brief, export_data, export_qdpx, export_redcap, export_datasette, matrix,
-                  timeline, merge, same_review, backup, encryption, audit)
+                  brief, quotes, export_data, export_qdpx, export_redcap, export_datasette,
+                  matrix, timeline, merge, same_review, backup, encryption, audit)
 
 
 class _Parser(argparse.ArgumentParser):

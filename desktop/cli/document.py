@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.cli.common import add_project_argument, open_store
 from schema.documents.importer import import_pdfs
-from schema.documents.search import search
+from schema.documents.search import SearchFilter
 from schema.errors import CasecoderError, NotFoundError, ValidationError
 
 STATUS_LABELS = {
@@ -37,10 +37,16 @@ def register(subparsers) -> None:
     finder = subparsers.add_parser(
         "search", help="full-text search over a project's documents",
         description='Search every document. QUERY takes words (all must occur), "a phrase", '
-                    "prefix* and AND, OR, NOT. Hits are marked [like this].")
+                    "prefix* and AND, OR, NOT. Each hit line gives the case reference (or "
+                    "'-' for a document no case holds), the file, the page and paragraph, "
+                    "and a snippet with hits marked [like this].")
     add_project_argument(finder)
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--limit", type=int, default=20, help="most results (default 20)")
+    finder.add_argument("--case", metavar="REF", help="only this case's documents")
+    finder.add_argument("--category", metavar="KEY", help="only cases of this category")
+    finder.add_argument("--review-type", metavar="KEY", help="only cases of this review type")
+    finder.add_argument("--site", help="only cases of this site")
     finder.set_defaults(handler=_search)
 
 
@@ -104,12 +110,15 @@ def _clear_progress() -> None:
 def _search(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
-        hits = search(store, args.query, limit=args.limit)
+        where = SearchFilter(case_id=_case_id(store, args.case) if args.case else None,
+                             category=args.category, review_type=args.review_type,
+                             site=args.site)
+        hits = store.search_pages(args.query, where, limit=args.limit)
     finally:
         store.close()
     if not hits:
         print(f"No matches for {args.query}.", file=sys.stderr)
     for hit in hits:
         where = f"p. {hit.page}" + (f", para {hit.paragraph}" if hit.paragraph else "")
-        print(f"{hit.file_name}\t{where}\t{hit.snippet}")
+        print(f"{hit.case_reference or '-'}\t{hit.file_name}\t{where}\t{hit.snippet}")
     return 0

@@ -132,10 +132,24 @@ class CodingController(QObject):
             self.workspace.message.emit(problem or "Open a document first.")
             return False
         quote, page, rects = selection
+        self.cite(document_id, page, quote, rects, entity_id, field)
+        viewer.clear_selection()
+        return True
+
+    def cite(self, document_id: str, page: int, quote: str, rects, entity_id: str | None = None,
+             field: str | None = None) -> bool:
+        """Attach a quote from a page as evidence for a field (the focused one by default),
+        as one undoable edit. False, with a message, when no case or field is open."""
+        coding_id = self._coding_id()
+        if not entity_id or not field:
+            entity_id, field = self.workspace.form.focused_field() or (None, None)
+        if coding_id is None or not (entity_id and field):
+            self.workspace.message.emit("Open a case first." if coding_id is None else
+                                        "Click into the field the quote supports, then cite.")
+            return False
         self._push(commands.AttachEvidenceCommand(
             self, coding_id, entity_id, field, document_id=document_id, page=page,
             quote=quote, rects=[list(r) for r in rects], find_paragraph=find_paragraph))
-        viewer.clear_selection()
         return True
 
     def show_evidence(self, evidence: Evidence) -> None:

@@ -87,7 +87,7 @@ def test_search_command(store, documents, project_path, capsys):
     store.close()
     assert main(["search", str(project_path), '"missed opportunity"']) == 0
     out = capsys.readouterr().out
-    assert out.startswith("overview.pdf\tp. 2, para 4.12\t")
+    assert out.startswith("-\toverview.pdf\tp. 2, para 4.12\t")  # "-": in no case yet
     assert "[missed opportunity]" in out
     assert main(["search", str(project_path), "absent"]) == 0
     assert "No matches for absent." in capsys.readouterr().err

@@ -60,6 +60,7 @@ def commands(work: Path) -> None:
     _run("export-qdpx", demo, "--out", work / "demo.qdpx")
     _run("export-qdc", demo, "--out", work / "demo.qdc")
     _run("export-datasette-metadata", demo, "--out", work / "metadata.json")
+    _run("quotes", demo, "--field", "victims.age", "--out", work / "quotes.pdf")
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")
     _run("agreement", work / "merged.casecoder")
