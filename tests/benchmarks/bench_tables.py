@@ -37,8 +37,8 @@ def _value(field, rng: random.Random) -> object:
     if kind == "choice" and field.options:
         return rng.choice(field.options).key
     if kind == "multi":
-        return [o.key for o in rng.sample(field.options, min(rng.randrange(1, 4),
-                                                             len(field.options)))]
+        choices = [o for o in field.options if not o.exclusive]  # "None" stands alone
+        return [o.key for o in rng.sample(choices, min(rng.randrange(1, 4), len(choices)))]
     if kind == "boolean":
         return rng.random() < 0.5
     if kind == "number":
