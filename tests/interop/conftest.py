@@ -9,7 +9,7 @@ import pytest
 
 from desktop.demo.build import build_demo
 
-REFI = Path(__file__).resolve().parents[3] / "shared" / "refi-qda"  # beside the checkout
+REFI = Path(__file__).resolve().parents[1] / "data" / "refi-qda"  # REFI's schema, MIT licence
 
 
 @pytest.fixture(scope="session")
