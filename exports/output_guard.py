@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from schema.durable import move_into_place, partial_name
+from exports.tables.files import write_atomically
 from schema.errors import CasecoderError
 from schema.project import is_encrypted
 
@@ -44,10 +44,4 @@ def check_plaintext(project: str | Path, *, allow_plaintext: bool, what: str,
 
 def write_whole(out: Path, write: Callable[[Path], None]) -> None:
     """Call `write(partial)` on a hidden file beside `out`, then move it to `out`."""
-    partial = partial_name(out)
-    try:
-        write(partial)
-        move_into_place(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    write_atomically(out, write)

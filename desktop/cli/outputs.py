@@ -1,10 +1,10 @@
-"""What the export commands share about their output file: an existing one is kept unless
---force, and the folder must exist (a refusal writes nothing)."""
+"""The --out/--force arguments the export commands share, and the check of the file named."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from exports.output_guard import check_output
 from schema.errors import CasecoderError
 
 
@@ -14,13 +14,9 @@ def add_output_arguments(parser, metavar: str) -> None:
 
 
 def checked_output(out: str, force: bool, suffixes: tuple[str, ...]) -> Path:
-    """The output path, once it is known to be writable without losing anything unasked."""
+    """The output path, once it is known to be writable without losing anything unasked
+    (exports.output_guard, the check every export shares), with one of `suffixes`."""
     path = Path(out)
     if path.suffix.lower() not in suffixes:
         raise CasecoderError(f"{path.name}: the file name must end in {' or '.join(suffixes)}")
-    if path.exists() and not force:
-        raise CasecoderError(f"{path} already exists; it was left untouched. Add --force to "
-                             f"replace it.")
-    if not path.parent.is_dir():
-        raise CasecoderError(f"cannot write {path}: the folder {path.parent} does not exist")
-    return path
+    return check_output(path, force=force)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exports.output_guard import check_output as guarded_output
 from exports.quotes.bank import QuoteBank, QuoteFilter, QuoteRow, build_quote_bank, check_filter
 from exports.quotes.csv_writer import csv_rows, write_csv
 from exports.quotes.names import pseudonymised
@@ -27,11 +28,7 @@ def check_output(path: Path, *, force: bool = False) -> None:
     """Refuse an output name we cannot write, before any work is done."""
     if path.suffix.lower() not in FORMATS:
         raise ValidationError(f"cannot write {path.name}: name a .csv or a .pdf file")
-    if path.exists() and not force:
-        raise ValidationError(f"{path} already exists and was left untouched; add --force to "
-                              f"replace it")
-    if not path.parent.is_dir():
-        raise ValidationError(f"cannot write {path}: the folder {path.parent} does not exist")
+    guarded_output(path, force=force)
 
 
 def write_quotes(bank: QuoteBank, book, path: Path, *, force: bool = False,
