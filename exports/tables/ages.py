@@ -88,6 +88,8 @@ def age_cell(row: RowSpec, people_by_case: list[list[tuple[str, object] | None]]
             with_age += 1
         elif "not_reported" in states:
             without_age += 1
+    if row.majority is not None and row.majority.applies(not_reported, len(spans)):
+        return Cell.note(row.majority.text)
     if not spans:
         if not_reported:
             return Cell.note(row.not_reported_label)

@@ -8,6 +8,7 @@ from exports.tables.ages import age_cell
 from exports.tables.counting import counts_cell, mark_shared, top_cell
 from exports.tables.data import CaseRecord, attributes, field_answers
 from exports.tables.model import MARK, NO_INFORMATION, Cell, Column, Entry, Row, Table
+from exports.tables.people_notes import people_notes
 from exports.tables.spec import RowSpec, TableSpec
 from schema.codebook_model import Codebook, Field, Option
 
@@ -43,13 +44,18 @@ def _column_options(spec: TableSpec, book: Codebook) -> tuple[Option, ...]:
 
 
 def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Columns:
-    """One column per value of the grouping (codebook order), each with its cases."""
+    """One column per value of the grouping, each with its cases: in the spec's column order,
+    then codebook order; with `show_empty_columns`, every known value gets a column."""
     groups: dict[str, list[CaseRecord]] = {}
     for case, value in zip(cases, attributes(spec.columns, cases), strict=True):
         groups.setdefault(NOT_RECORDED if value in (None, "") else str(value), []).append(case)
     labels = {o.key: o.label for o in _column_options(spec, book)}
-    order = list(labels) + sorted(k for k in groups if k not in labels and k != NOT_RECORDED)
+    known = list(dict.fromkeys([*(k for k in spec.column_order if k in labels), *labels]))
+    order = known + sorted(k for k in groups if k not in labels and k != NOT_RECORDED)
     order.append(NOT_RECORDED)
+    if spec.show_empty_columns:
+        for key in known:
+            groups.setdefault(key, [])
     return [(Column(key, labels.get(key, "Not recorded" if key == NOT_RECORDED else key),
                     len(groups[key])), groups[key]) for key in order if key in groups]
 
@@ -59,17 +65,40 @@ def _answers(field: Field, cases: list[CaseRecord]) -> list[list]:
 
 
 def _splits(row: RowSpec, cases: list[CaseRecord]) -> list[tuple[str, list[int]]] | None:
+    """The column's cases split by the row's `split_by` value, as (prefix, case indexes).
+
+    With `split_on`, only those values split off, each on its own, and only when a case of
+    the column has one: the other values stay together ("Homicide or non-fatal serious
+    harm"), since they do not differ in kind.
+    """
     if row.split_by is None:
         return None
     by_value: dict[object, list[int]] = {}
     for index, value in enumerate(attributes(row.split_by.path, cases)):
         by_value.setdefault(value, []).append(index)
-    if len(by_value) < 2:
+    if len(by_value) < 2 or (row.split_on and not set(row.split_on) & set(by_value)):
         return None
     order = [o.key for o in row.split_by.options]
     keys = sorted(by_value, key=lambda k: order.index(k) if k in order else len(order))
-    return [(row.split_by.option_label(k) if k is not None else "Not recorded", by_value[k])
-            for k in keys]
+    if not row.split_on:
+        return [(_split_label(row, k), by_value[k]) for k in keys]
+    rest = [k for k in keys if k not in row.split_on]
+    parts = [([k], by_value[k]) for k in keys if k in row.split_on]
+    if rest:
+        parts.append((rest, sorted(i for k in rest for i in by_value[k])))
+    parts.sort(key=lambda part: keys.index(part[0][0]))
+    return [(_joined([_split_label(row, k) for k in values]), indexes)
+            for values, indexes in parts]
+
+
+def _joined(labels: list[str]) -> str:
+    """"Homicide or non-fatal serious harm": labels after the first in lower case."""
+    return " or ".join([labels[0], *(t[:1].lower() + t[1:] for t in labels[1:])])
+
+
+def _split_label(row: RowSpec, key: object) -> str:
+    assert row.split_by is not None
+    return row.split_by.option_label(str(key)) if key is not None else "Not recorded"
 
 
 def _simple_row(row: RowSpec, columns: Columns, book: Codebook) -> Row:
@@ -174,6 +203,6 @@ def compute_table(spec: TableSpec, cases: list[CaseRecord], book: Codebook,
             rows += _share_rows(row, columns, book)
         else:
             rows.append(_simple_row(row, columns, book))
-    notes = [spec.note] if spec.note else []
+    notes = ([spec.note] if spec.note else []) + people_notes(spec, columns, book)
     return Table(spec.key, spec.title, [c for c, _ in columns], rows, corner=spec.corner,
                  notes=notes)

@@ -30,8 +30,11 @@ class Tally:
         return self.answered + self.not_reported + self.not_applicable
 
 
-def tally(answers_by_case: list[list[Answer]], collapse: bool = False) -> Tally:
+def tally(answers_by_case: list[list[Answer]], collapse: bool = False,
+          row: RowSpec | None = None) -> Tally:
+    """Count the answers; with a `row` that groups options, each group counts once a person."""
     result = Tally()
+    grouping = row.group_of if row is not None and row.groups else None
     values: list = []
     absent = not_reported = not_applicable = 0
     for answers in answers_by_case:
@@ -45,7 +48,10 @@ def tally(answers_by_case: list[list[Answer]], collapse: bool = False) -> Tally:
                 continue
             state, value = answer
             if state == "answered":
-                if isinstance(value, list):
+                if grouping is not None:
+                    picked = value if isinstance(value, list) else [value]
+                    values.extend(dict.fromkeys(map(grouping, picked)))
+                elif isinstance(value, list):
                     values.extend(value)
                 else:
                     values.append(value)
@@ -60,9 +66,20 @@ def tally(answers_by_case: list[list[Answer]], collapse: bool = False) -> Tally:
     return result
 
 
-def _ordered(row: RowSpec, counts: Counter) -> list[tuple[object, int]]:
-    order = {o.key: i for f in row.fields for i, o in enumerate(f.options)}
+def _option_order(row: RowSpec) -> dict[object, int]:
+    """Codebook order of the options; a group sits where its first option does."""
+    order: dict[object, int] = {}
+    for spec_field in row.fields:
+        for i, option in enumerate(spec_field.options):
+            order.setdefault(option.key, i)
+    for group in row.groups:
+        order[group.key] = min(order.get(k, len(order)) for k in group.options)
     order.update({True: 0, False: 1})
+    return order
+
+
+def _ordered(row: RowSpec, counts: Counter) -> list[tuple[object, int]]:
+    order = _option_order(row)
     return sorted(((k, n) for k, n in counts.items() if n > 0),
                   key=lambda item: (-item[1], order.get(item[0], len(order))))
 
@@ -71,9 +88,31 @@ def _label(text: str, count_first: bool) -> str:
     return text[:1].lower() + text[1:] if count_first else text
 
 
+def _sentence(entries: list[Entry]) -> list[Entry]:
+    """Entries after the first start in lower case ("Parent (17), partner of parent (1)")."""
+    return entries[:1] + [replace(e, label=e.label[:1].lower() + e.label[1:])
+                          for e in entries[1:]]
+
+
+def _place_not_reported(row: RowSpec, entries: list[Entry], unreported: Entry) -> None:
+    """Put "Not reported" where the row says: by its count (after equal counts), last, or
+    first only when it outnumbers every answer."""
+    position = row.not_reported_position
+    if position == "last":
+        entries.append(unreported)
+    elif position == "first_if_most":
+        largest = max((e.count or 0 for e in entries), default=0)
+        entries.insert(0, unreported) if unreported.count > largest else \
+            entries.append(unreported)
+    else:
+        at = next((i for i, e in enumerate(entries) if (e.count or 0) < unreported.count),
+                  len(entries))
+        entries.insert(at, unreported)
+
+
 def _empty_note(row: RowSpec, t: Tally) -> str:
     if t.not_reported or t.collapsed_cases:
-        return row.not_reported_label
+        return row.none_reported or row.not_reported_label
     if t.not_applicable and t.not_applicable == t.recorded:
         return "Not applicable"
     if t.answered:
@@ -82,7 +121,7 @@ def _empty_note(row: RowSpec, t: Tally) -> str:
 
 
 def count_entries(row: RowSpec, t: Tally, section_label: str) -> list[Entry]:
-    """All answers as entries, largest first; "Not reported" leads only when it dominates.
+    """All answers as entries, largest first, "Not reported" placed as the row says.
 
     Nothing but "not reported" gives no entries: the cell then just says "Not reported".
     """
@@ -92,9 +131,10 @@ def count_entries(row: RowSpec, t: Tally, section_label: str) -> list[Entry]:
     ordered = _ordered(row, t.options)
     entries = [Entry(_label(row.option_label(k), first), n, first) for k, n in ordered]
     if t.not_reported:
-        unreported = Entry(_label(row.not_reported_label, first), t.not_reported, first)
-        largest = ordered[0][1] if ordered else 0
-        entries.insert(0, unreported) if t.not_reported > largest else entries.append(unreported)
+        _place_not_reported(
+            row, entries, Entry(_label(row.not_reported_label, first), t.not_reported, first))
+    if row.sentence_case:
+        entries = _sentence(entries)
     if t.collapsed_cases:
         plural = "s" if t.collapsed_cases > 1 else ""
         text = (f"case{plural} with multiple {section_label.lower()}, "
@@ -110,26 +150,34 @@ def counts_cell(row: RowSpec, answers_by_case: list[list[Answer]], section_label
     """Counts of each answer; with `splits` ((prefix, case indexes), ...) one group each."""
     partition = row.field.type != "multi"
     if not splits:
-        t = tally(answers_by_case, row.collapse_unreported_groups)
-        entries = count_entries(row, t, section_label)
+        t = tally(answers_by_case, row.collapse_unreported_groups, row)
+        entries = _entries_or_majority(row, t, section_label)
         return Cell.of(*entries, partition=partition) if entries else \
             Cell.note(_empty_note(row, t))
     groups, counted = [], False
     for prefix, indexes in splits:
-        t = tally([answers_by_case[i] for i in indexes], row.collapse_unreported_groups)
-        entries = count_entries(row, t, section_label)
+        t = tally([answers_by_case[i] for i in indexes], row.collapse_unreported_groups, row)
+        entries = _entries_or_majority(row, t, section_label)
         counted = counted or bool(entries)
         entries = entries or [Entry(_empty_note(row, t))]
         groups.append(Group(tuple(entries), prefix=prefix, partition=partition))
     if not counted:
         return Cell.note(_empty_note(row, tally(answers_by_case,
-                                                row.collapse_unreported_groups)))
+                                                row.collapse_unreported_groups, row)))
     return Cell(tuple(groups))
+
+
+def _entries_or_majority(row: RowSpec, t: Tally, section_label: str) -> list[Entry]:
+    """The entries; or the row's "not known for the majority" text, which also keeps the
+    one or two known answers of a mostly unreported column from being printed."""
+    if row.majority is not None and row.majority.applies(t.not_reported, t.answered):
+        return [Entry(row.majority.text)]
+    return count_entries(row, t, section_label)
 
 
 def top_cell(row: RowSpec, answers_by_case: list[list[Answer]]) -> Cell:
     """The `limit` most common answers, with every answer tied at the last place."""
-    t = tally(answers_by_case)
+    t = tally(answers_by_case, row=row)
     ordered = _ordered(row, t.options)
     if not ordered:
         return Cell.note(_empty_note(row, t))

@@ -24,6 +24,8 @@ class Entry:
     total: int | None = None
     shown: str | None = None
     """The count as printed when suppression replaced it (e.g. "<5")."""
+    shown_total: str | None = None
+    """The total as printed when it is itself a small count (e.g. "<5")."""
 
     @property
     def suppressed(self) -> bool:
@@ -39,8 +41,9 @@ class Entry:
         return f"{count} {self.label}" if self.count_first else f"{self.label} ({count})"
 
     def _share_text(self, count: str) -> str:
+        total = self.shown_total or str(self.total)
         if self.suppressed or not self.total:
-            return f"{count} of {self.total}"
+            return f"{count} of {total}"
         return f"{round(100 * self.count / self.total)}% ({count} of {self.total})"
 
 

@@ -9,18 +9,22 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from exports.tables.spec_rules import MajorityRule, OptionGroup, RuleChecker
 from schema.codebook_model import Codebook, Field
 from schema.errors import CodebookError, ValidationError
 
 CASE_COLUMNS = ("case.category", "case.review_type", "case.site", "case.publication_year")
 ROW_KINDS = ("counts", "top", "age_range", "marks", "not_reported_share")
-TABLE_KEYS = {"key", "title", "columns", "rows", "chart", "note", "corner"}
+TABLE_KEYS = {"key", "title", "columns", "rows", "chart", "note", "corner", "column_order",
+              "show_empty_columns"}
 COMMON_ROW_KEYS = {"key", "label", "show"}
 ROW_KEYS = {
-    "counts": {"field", "split_by", "count_first", "labels", "not_reported_label",
-               "collapse_unreported_groups"},
-    "top": {"field", "limit", "mark_shared", "labels", "not_reported_label"},
-    "age_range": {"field", "majority_notes"},
+    "counts": {"field", "split_by", "split_on", "count_first", "labels", "not_reported_label",
+               "collapse_unreported_groups", "groups", "majority_not_reported",
+               "sentence_case", "none_reported", "not_reported_position"},
+    "top": {"field", "limit", "mark_shared", "labels", "not_reported_label", "groups",
+            "none_reported"},
+    "age_range": {"field", "majority_notes", "majority_not_reported", "not_reported_label"},
     "marks": {"fields", "at_least", "labels"},
     "not_reported_share": {"fields"},
 }
@@ -55,12 +59,32 @@ class RowSpec:
     mark_shared: bool = False
     majority_notes: tuple[MajorityNote, ...] = ()
     at_least: int = 2
+    split_on: tuple[str, ...] = ()
+    """Split a column only when one of its cases has one of these values (empty: whenever
+    the column holds two or more)."""
+    groups: tuple[OptionGroup, ...] = ()
+    majority: MajorityRule | None = None
+    sentence_case: bool = False
+    none_reported: str = ""
+    """The text of a cell where nothing was reported (empty: `not_reported_label`)."""
+    not_reported_position: str = "by_count"
+    """Where "Not reported" goes among the entries: by_count, last, or first_if_most."""
 
     @property
     def field(self) -> Field:
         return self.fields[0]
 
+    def group_of(self, key: object) -> object:
+        """The key an answer is counted under: its group's, or its own."""
+        for group in self.groups:
+            if key in group.options:
+                return group.key
+        return key
+
     def option_label(self, key: str) -> str:
+        for group in self.groups:
+            if key == group.key:
+                return group.label
         custom = dict(self.labels)
         if key in custom:
             return custom[key]
@@ -79,6 +103,10 @@ class TableSpec:
     chart: str = ""
     note: str = ""
     corner: str = ""
+    column_order: tuple[str, ...] = ()
+    """Column keys in the order to print them; others follow in codebook order."""
+    show_empty_columns: bool = False
+    """Print every known column, "0 reviews" where no case falls in it."""
 
     @property
     def sections(self) -> set[str]:
@@ -145,7 +173,34 @@ class _SpecChecker:
                              f"(rows: {', '.join(r.key for r in rows)})", data, "chart", where)
         return TableSpec(key=key, title=str(data.get("title") or key), columns=columns,
                          rows=rows, chart=chart, note=str(data.get("note") or ""),
-                         corner=str(data.get("corner") or ""))
+                         corner=str(data.get("corner") or ""),
+                         column_order=self.column_order(data, columns, where),
+                         show_empty_columns=bool(data.get("show_empty_columns", False)))
+
+    def column_order(self, data: dict, columns: str, where: str) -> tuple[str, ...]:
+        raw = data.get("column_order") or []
+        if not isinstance(raw, list):
+            raise self.error("'column_order' must list column keys, e.g. [youth_peer, "
+                             "intimate_partner]", data, "column_order", where)
+        known = self.column_keys(columns)
+        for key in raw:
+            if known and str(key) not in known:
+                hint = difflib.get_close_matches(str(key), known, n=1)
+                advice = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(known)}"
+                raise self.error(f"column_order: unknown column '{key}' ({advice})",
+                                 data, "column_order", where)
+        return tuple(str(k) for k in raw)
+
+    def column_keys(self, columns: str) -> list[str]:
+        """The keys a column can have, where the codebook lists them (empty: any value)."""
+        if columns == "case.category":
+            return [o.key for o in self.book.categories]
+        if columns == "case.review_type":
+            return [o.key for o in self.book.review_types]
+        if columns.startswith("case."):
+            return []
+        found = self.book.field(columns)
+        return ["True", "False"] if found.type == "boolean" else [o.key for o in found.options]
 
     def text(self, data: dict, key: str, where: str) -> str:
         value = data.get(key)
@@ -184,9 +239,16 @@ class _SpecChecker:
         self.known_keys(data, COMMON_ROW_KEYS | ROW_KEYS[show], where)
         fields = self.row_fields(data, show, where)
         options = {o.key for f in fields for o in f.options}
+        split_by = self.split_by(data, where)
+        rules = RuleChecker(data, lambda message, key: self.error(message, data, key, where))
+        people = self.book.section(fields[0].section).label
         return RowSpec(
             key=str(data.get("key") or fields[0].path), label=self.text(data, "label", where),
-            show=show, fields=fields, split_by=self.split_by(data, where),
+            show=show, fields=fields, split_by=split_by, split_on=rules.split_on(split_by),
+            groups=rules.groups(options), majority=rules.majority(fields[0], people),
+            sentence_case=bool(data.get("sentence_case", False)),
+            none_reported=rules.none_reported(),
+            not_reported_position=rules.not_reported_position(),
             count_first=bool(data.get("count_first", False)),
             labels=self.labels(data, options, where),
             not_reported_label=str(data.get("not_reported_label") or "Not reported"),

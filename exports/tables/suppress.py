@@ -27,8 +27,9 @@ def suppress_cell(cell: Cell, threshold: int) -> Cell:
 
 
 def _suppress_group(group: Group, threshold: int) -> Group:
-    entries = [replace(e, shown=f"<{threshold}") if e.count is not None and
-               0 < e.count < threshold else e for e in group.entries]
+    entries = [_small_total(replace(e, shown=f"<{threshold}") if e.count is not None and
+                            0 < e.count < threshold else e, threshold)
+               for e in group.entries]
     if group.partition and any(e.suppressed for e in entries):
         while _revealing(entries, threshold):
             visible = [i for i, e in enumerate(entries) if e.count and not e.suppressed]
@@ -37,6 +38,14 @@ def _suppress_group(group: Group, threshold: int) -> Group:
             smallest = min(visible, key=lambda i: entries[i].count)
             entries[smallest] = replace(entries[smallest], shown=SECONDARY)
     return replace(group, entries=tuple(entries))
+
+
+def _small_total(entry: Entry, threshold: int) -> Entry:
+    """A share of a small total ("3 of 3") hides the total too: it counts cases as well."""
+    if entry.total is not None and 0 < entry.total < threshold:
+        return replace(entry, shown=entry.shown or f"<{threshold}",
+                       shown_total=f"<{threshold}")
+    return entry
 
 
 def _revealing(entries: list[Entry], threshold: int) -> bool:

@@ -30,7 +30,11 @@ def write_xlsx(tables: TableSet, path: Path) -> Path:
 
 
 def _sheet_name(table: Table) -> str:
+    """The table's title, or where Excel's 31-character limit would cut it, its key in
+    words ("completeness_by_category" -> "Completeness by category")."""
     name = table.title
+    if len(name) > 31:
+        name = table.key.replace("_", " ").capitalize()
     for bad in "[]:*?/\\":
         name = name.replace(bad, " ")
     return name[:31]

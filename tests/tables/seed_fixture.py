@@ -1,7 +1,8 @@
-"""64 fictional coded cases whose victim counts reproduce the seed report's Table 3.
+"""64 fictional coded cases whose counts reproduce the seed report's Tables 3, 4 and 5.
 
 Built through the Store API only. The figures per category (reviews, victims' gender by
-outcome, ages, ethnicity, characteristics) are the published ones; the people are invented.
+outcome, ages, ethnicity, characteristics; perpetrators and relationships from
+tests/tables/seed_people) are the published ones; the people are invented.
 One case is coded twice, with a wrong primary coding and a consensus that corrects it, so the
 table only comes out right if the consensus coding is the one counted.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schema.store import Store
+from tests.tables.seed_people import PERPETRATORS, perpetrators_by_case, relationship_by_case
 
 NR = "not_reported"
 NA = "not_applicable"
@@ -81,7 +83,8 @@ PLANS = [
         age=[25, 31, 38, 44, 51, 57, 60, 68, 74],
         ethnicity=[NR] * 8 + ["white"],
         characteristics={"chronic_illness": 3, "disability": 2, "unemployment": 2},
-        relationship=["neighbour_coresident"] * 7 + ["stranger"] * 2,
+        relationship=["neighbour_coresident"] * 4 + ["friend_acquaintance"] * 3 +
+        ["stranger"] * 2,
         escalation={"perpetrator_released": 2, "alcohol_drugs_before": 3,
                     "abusive_to_others": 2}),
     CategoryPlan(
@@ -100,7 +103,7 @@ PLANS = [
         age=[NR, NR, 8, 9],
         ethnicity=[NR] * 4,
         characteristics={"absent_parents": 2, "abuse_neglect_child": 2, "care_experienced": 2},
-        relationship=["foster_carer", "stranger", "unclear"],
+        relationship=["foster_carer", "stranger", NR],
         characteristics_not_reported={2, 3}),
 ]
 
@@ -117,16 +120,31 @@ def _answer(store: Store, entity_id: str, key: str, value: object) -> None:
         store.set_answer(entity_id, key, value)
 
 
-def _code_case(store: Store, coding_id: str, outcome: str, people: list[dict],
-               relationship: str, features: list[str]) -> None:
-    _answer(store, store.section_entity(coding_id, "review").id, "outcome", outcome)
-    _answer(store, store.section_entity(coding_id, "relationship").id, "type", relationship)
-    if features:  # no escalation data: the table says "No information"
-        _answer(store, store.section_entity(coding_id, "escalation").id, "features", features)
-    for person in people:
-        victim = store.add_entity(coding_id, "victims").id
-        for key, value in person.items():
-            _answer(store, victim, key, value)
+@dataclass
+class CaseCoding:
+    """What one coding of a case says."""
+
+    outcome: str
+    victims: list[dict]
+    relationship: str
+    features: list[str]
+    perpetrators: list[dict] = field(default_factory=list)
+    relationship_features: object = None
+
+
+def _code_case(store: Store, coding_id: str, coded: CaseCoding) -> None:
+    _answer(store, store.section_entity(coding_id, "review").id, "outcome", coded.outcome)
+    relationship = store.section_entity(coding_id, "relationship").id
+    _answer(store, relationship, "type", coded.relationship)
+    _answer(store, relationship, "characteristics", coded.relationship_features)
+    if coded.features:  # no escalation data: the table says "No information"
+        _answer(store, store.section_entity(coding_id, "escalation").id, "features",
+                coded.features)
+    for section, people in (("victims", coded.victims), ("perpetrators", coded.perpetrators)):
+        for person in people:
+            item = store.add_entity(coding_id, section).id
+            for key, value in person.items():
+                _answer(store, item, key, value)
 
 
 def _people(plan: CategoryPlan) -> list[dict]:
@@ -143,6 +161,8 @@ def build_seed_fixture(store: Store) -> list[str]:
     for plan in PLANS:
         people = iter(_people(plan))
         features = _spread(plan.escalation, len(plan.outcomes))
+        perpetrators = perpetrators_by_case(PERPETRATORS[plan.category])
+        relationships = relationship_by_case(PERPETRATORS[plan.category], len(plan.outcomes))
         for i, outcome in enumerate(plan.outcomes):
             number += 1
             case = store.create_case(f"T3-{number:02d}", plan.review_type,
@@ -155,7 +175,8 @@ def build_seed_fixture(store: Store) -> list[str]:
                 coding = store.add_coding(case.id, coder="Consensus", kind="consensus")
             else:
                 coding = store.add_coding(case.id)
-            _code_case(store, coding.id, outcome, victims, relationship, features[i])
+            _code_case(store, coding.id, CaseCoding(outcome, victims, relationship, features[i],
+                                                    perpetrators[i], relationships[i]))
             store.set_case_status(case.id, "checked" if number % 8 == 0 else "coded")
             ids.append(case.id)
     return ids
@@ -164,6 +185,7 @@ def build_seed_fixture(store: Store) -> list[str]:
 def _code_wrongly(store: Store, case_id: str) -> None:
     """A primary coding that disagrees with the consensus (it must not be counted)."""
     coding = store.add_coding(case_id, coder="First coder")
-    _code_case(store, coding.id, "suicide",
-               [{"gender": "female", "age": 40, "ethnicity": "white",
-                 "characteristics": ["disability"]}], "stranger", ["victim_self_harm"])
+    _code_case(store, coding.id, CaseCoding(
+        "suicide", [{"gender": "female", "age": 40, "ethnicity": "white",
+                     "characteristics": ["disability"]}], "stranger", ["victim_self_harm"],
+        [{"gender": "female", "age": 70}], ["stalking"]))

@@ -26,7 +26,11 @@ def test_site_filter_counts_only_that_site(seed_store):
 
 def test_review_type_filter_keeps_only_those_reviews(seed_store):
     tables = build_tables(seed_store, TableFilter(review_type="DHR"))
-    assert _reviews(tables) == {"intimate_partner": 17, "adult_family": 9}
+    assert _reviews(tables) == {"youth_peer": 0, "intimate_partner": 17, "adult_family": 9,
+                                "adult_peer": 0, "child_family": 0, "child_sexual_abuse": 0}
+    empty = {r.key: r.cells["youth_peer"].text for r in tables.table("victims").rows}
+    assert set(empty.values()) == {"No information"}
+    assert tables.table("victims").columns[0].heading == "Youth peer violence\n0 reviews"
 
 
 def test_years_filter(seed_store):
@@ -106,8 +110,8 @@ def test_command_writes_the_files_asked_for(seed_project, tmp_path, capsys):
     code = main(["tables", str(seed_project), "--out", str(out), "--format", "csv,html",
                  "--site", "Croydon", "--suppress-below", "3"])
     assert code == 0
-    assert "5 tables from 12 cases marked coded or checked" in capsys.readouterr().out
-    assert sorted(p.suffix for p in out.iterdir()).count(".csv") == 5
+    assert "6 tables from 12 cases marked coded or checked" in capsys.readouterr().out
+    assert sorted(p.suffix for p in out.iterdir()).count(".csv") == 6
     assert (out / "summary_tables.html").exists() and not (out / "summary_tables.pdf").exists()
     assert "Filters: site Croydon." in (out / "summary_tables.html").read_text(encoding="utf-8")
 
