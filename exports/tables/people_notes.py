@@ -21,7 +21,8 @@ def people_notes(spec: TableSpec, columns: list, book: Codebook) -> list[str]:
     notes = []
     for section in _repeating_sections(spec, book):
         noun = book.section(section).label.lower()
-        path = next(f.path for row in spec.rows for f in row.fields if f.section == section)
+        path = next(f.path for row in spec.rows if row.show in PEOPLE_ROWS
+                    for f in row.fields if f.section == section)
         for column, cases in columns:
             sizes = Counter(len(items) for items in field_answers(path, cases))
             if not any(size > 1 for size in sizes):
@@ -30,8 +31,12 @@ def people_notes(spec: TableSpec, columns: list, book: Codebook) -> list[str]:
     return notes
 
 
+PEOPLE_ROWS = ("counts", "top", "age_range")
+"""Rows that count people; a completeness share counts cases and needs no such note."""
+
+
 def _repeating_sections(spec: TableSpec, book: Codebook) -> list[str]:
-    found = [f.section for row in spec.rows for f in row.fields]
+    found = [f.section for row in spec.rows if row.show in PEOPLE_ROWS for f in row.fields]
     return [s for s in dict.fromkeys(found) if book.section(s).repeat]
 
 

@@ -149,6 +149,7 @@ def test_completeness_says_what_it_measures_by_review_type_and_category(store):
     assert by_category.title == "Not reported in the review, by category"
     assert cells(by_category, "victims.gender")["adult_peer"] == "50% (1 of 2)"
     assert "A higher figure means less is known." in by_category.notes[0]
+    assert not any("victims in" in note for note in by_category.notes)
 
 
 @pytest.mark.parametrize(("settings", "message"), [
