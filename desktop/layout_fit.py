@@ -22,6 +22,7 @@ PREFERRED = QSize(1560, 940)  # the size the window opens at when the screen has
 FRAME_CHECKS_MS = (0, 300)  # after the first show: when to look for the frame again
 LARGE_SCREEN_SHARE = 0.9  # of a screen with room to spare
 MARGIN = 24  # room left around a window that does not fill the screen
+DIALOG_MARGIN = 40  # pixels left around a dialog, for its frame and title bar
 CASE_LIST_SHARE = 0.19  # of the splitter's width, between the limits below
 CASE_LIST_LIMITS = (200, 280)
 FORM_SHARE = 0.5  # of what the case list leaves, on a small screen (the form's minimum first)
@@ -47,6 +48,15 @@ def fit_window(window: QMainWindow, area: QRect | None = None) -> None:
     x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
     y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
     window.move(max(x, area.x()), max(y, area.y()))
+
+
+def size_dialog(dialog: QWidget, width: int, height: int) -> None:
+    """Open a dialog at the size it would like, or at most the screen's available area less a
+    small margin (a 1366x768 laptop cannot hold a 1400-pixel table view and its buttons)."""
+    area = available_area(dialog)
+    margin = DIALOG_MARGIN
+    dialog.resize(min(width, max(area.width() - margin, 1)),
+                  min(height, max(area.height() - margin, 1)))
 
 
 def default_size(area: QRect) -> QSize:

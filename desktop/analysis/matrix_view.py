@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from desktop.workers import Task, start_task
@@ -67,7 +68,7 @@ class MatrixWindow(QDialog):
         self.matrix: Matrix | None = None
         self._run = 0
         self.setWindowTitle(f"Case-by-field matrix — {store_thread.path.name}")
-        self.resize(1200, 640)
+        size_dialog(self, 1200, 640)
         layout = QHBoxLayout(self)
         self.sections = QListWidget()
         self.sections.setMaximumWidth(250)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from desktop.workers import Task, start_task
@@ -59,7 +60,7 @@ class TimelineWindow(QDialog):
         self.picture: Picture | None = None
         self._run = 0
         self.setWindowTitle(f"Escalation timeline — {store_thread.path.name}")
-        self.resize(1100, 640)
+        size_dialog(self, 1100, 640)
         layout = QVBoxLayout(self)
         layout.addLayout(self._chooser_row(cases, codebook, case_id))
         self.view = TimelineWidget()

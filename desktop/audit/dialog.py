@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from schema import audit
@@ -29,7 +30,7 @@ class AuditDialog(QDialog):
         self.store_thread = store_thread
         self.project = project = store_thread.path
         self.setWindowTitle(f"Audit log — {project.name}")
-        self.resize(1100, 600)
+        size_dialog(self, 1100, 600)
         self.model = AuditTableModel(self)
         self._setup_ui()
         self.reload()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from exports.brief import BriefResult, BriefScope, build_brief, check_marking, write_pdf
@@ -50,7 +51,7 @@ class BriefDialog(QDialog):
         self._generation = 0
         self._tasks: list = []
         self.setWindowTitle("Learning brief")
-        self.resize(900, 1000)
+        size_dialog(self, 900, 1000)
         self._setup_ui()
         self._tasks.append(StoreOp(lambda store, _p: store.list_cases(),
                                    on_success=self._cases_loaded,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.combine.command import CombineCasesCommand
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from schema.records import Case
@@ -60,7 +61,7 @@ class CombineDialog(QDialog):
         self.others: list[Case] = []
         self.likeness: dict[str, str] = {}
         self.setWindowTitle("Combine with another case")
-        self.resize(860, 520)
+        size_dialog(self, 860, 520)
         self._setup_ui()
         self.task = StoreOp(lambda store, _p: read_choices(store, case_id),
                             on_success=self._loaded,

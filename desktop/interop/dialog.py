@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.interop.kinds import ALL_CODINGS, FILTERS, KINDS, SHAPE, Choices, InteropKind
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp, run_with_dialog
 from desktop.store_thread import StoreThread
 from desktop.workers import start_task_with_dialog
@@ -62,7 +63,7 @@ class InteropDialog(QDialog):
         self.facts: ProjectFacts | None = None
         self.task = None
         self.setWindowTitle(f"Data for other tools — {self.project.name}")
-        self.resize(760, 500)
+        size_dialog(self, 760, 500)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("What to write:"))
         self.kinds = QListWidget()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from desktop.workers import Progress
@@ -58,7 +59,7 @@ class MergeWizard(QDialog):
         self.report: MergeReport | None = None
         self.decisions_applied = False
         self.setWindowTitle(f"Merge projects into {target.name}")
-        self.resize(1000, 640)
+        size_dialog(self, 1000, 640)
         self._setup_ui()
         self._update_buttons()
 

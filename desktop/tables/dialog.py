@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.layout_fit import size_dialog
 from desktop.ops import StoreOp
 from desktop.store_thread import StoreThread
 from desktop.workers import Task, start_task
@@ -70,7 +71,7 @@ class TablesDialog(QDialog):
         self._run = 0
         self._choices_loaded = False
         self.setWindowTitle(f"Summary tables — {project.name}")
-        self.resize(1400, 820)
+        size_dialog(self, 1400, 820)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_row())
         self.view = SummaryTableView()
