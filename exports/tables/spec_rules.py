@@ -56,9 +56,9 @@ class MajorityRule:
 
 
 def majority_text(spec_field: Field, people: str) -> str:
-    """"Age not known/reported for majority of perpetrators", from the field's label."""
+    """"Age not reported for most perpetrators", from the field's and section's labels."""
     name = _BRACKETED.sub("", spec_field.label).strip() or spec_field.label
-    return f"{name} not known/reported for majority of {people.lower()}"
+    return f"{name} not reported for most {people.lower()}"
 
 
 class RuleChecker:

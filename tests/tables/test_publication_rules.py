@@ -42,7 +42,7 @@ def test_mostly_unreported_ages_say_so_and_print_no_single_age(store):
     spec = {"key": "t", "title": "T", "rows": [{"key": "age", "label": "Age",
             "show": "age_range", "field": "perpetrators.age", "majority_not_reported": True}]}
     assert cells(table(store, spec), "age") == {
-        "youth_peer": "Age not known/reported for majority of perpetrators",
+        "youth_peer": "Age not reported for most perpetrators",
         "adult_peer": "30–41"}
 
 
