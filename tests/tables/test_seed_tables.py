@@ -171,10 +171,11 @@ def test_people_footnotes_say_where_reviews_hold_several_people(seed_tables):
     assert not any("reviews had" in n for n in seed_tables.table("relationship").notes)
 
 
-def test_no_cell_or_note_repeats_eight_words_of_the_seeds(seed_tables):
+def test_the_products_own_wording_repeats_no_eight_words_of_the_seeds(seed_tables):
+    """Cells listing the seed's figures must match it; what the product writes itself (notes,
+    footnotes, the majority wording) must not."""
     seed = shipped_seed_runs()
-    texts = [cell.text for table in seed_tables.tables for row in table.rows
-             for cell in row.cells.values()]
-    texts += [note for table in seed_tables.tables for note in table.notes]
+    texts = [note for table in seed_tables.tables for note in table.notes]
     texts += seed_tables.footnotes
+    texts += [MAJORITY.format("Age"), MAJORITY.format("Ethnicity"), MAJORITY_VICTIMS]
     assert [text for text in texts if runs(text) & seed] == []
