@@ -69,22 +69,31 @@ def test_the_button_marks_the_section_and_undo_takes_the_mark_back(qtbot, tmp_pa
     assert not group.add_button.isEnabled()
 
 
-def test_marking_a_section_whose_item_holds_an_answer_is_refused_and_shown_as_stored(
+def test_the_toggle_waits_until_the_items_hold_nothing_and_the_store_refuses_too(
         qtbot, tmp_path, project_path):
     window, _case = _open_case(qtbot, tmp_path, project_path)
     group = window.form.panels["perpetrators"].repeat
     qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
+    assert group.na_button.isEnabled()  # an empty item goes with the mark
     item = window.workspace.current.snapshot.section_entities("perpetrators")[0].id
-    window.form.answer_edited.emit(item, "gender", "answered", "male")
+    combo = window.form.row_for(item, "gender").editor._combo
+    combo.setCurrentIndex(combo.findData("male"))
+    combo.activated.emit(combo.currentIndex())  # as a person picks it
     wait_idle(qtbot, window)
-    qtbot.mouseClick(group.na_button, Qt.MouseButton.LeftButton)
+    assert not group.na_button.isEnabled()
+    assert "remove its items first" in group.na_button.toolTip()
+    window.form.section_state_requested.emit("perpetrators", True)  # as a stale click would
     wait_idle(qtbot, window)
     assert "Not saved" in window.statusBar().currentMessage()
     assert "remove it first" in window.statusBar().currentMessage()
     assert _stored_states(project_path, window.workspace.current.coding.id) == {}
     assert not group.na_button.isChecked() and not group.na_banner.isVisible()
     assert window.form.row_for(item, "gender").value() == "male"
+    window.form.focus_field(item, "gender")
+    window.form.clear_field()
+    wait_idle(qtbot, window)
+    assert group.na_button.isEnabled()
 
 
 def test_an_empty_item_goes_with_the_mark_and_returns_on_undo(qtbot, tmp_path, project_path):

@@ -148,6 +148,8 @@ class RepeatGroup(QWidget):
         self.na_button.clicked.connect(
             lambda checked: events.section_state_requested.emit(section.key, checked))
         self._label = label
+        self._binding = False
+        self.done_changed.connect(lambda: None if self._binding else self._show_state())
         self._show_state()
         footer = QHBoxLayout()
         footer.addWidget(self.add_button)
@@ -158,17 +160,22 @@ class RepeatGroup(QWidget):
         self._layout.addLayout(footer)
 
     def _show_state(self) -> None:
-        """The banner, the buttons and their tips follow the section's mark."""
+        """The banner, the buttons and their tips follow the section's mark. The toggle is
+        offered while the items (if any) hold nothing; answered items must go first."""
         na, label = self.not_applicable, self._label
+        holding = not na and any(i.group.done_count() for i in self.visible_items())
         self.na_banner.setVisible(na)
         self.empty.setVisible(not na and not self.shown)
         self.na_button.setChecked(na)
+        self.na_button.setEnabled(not holding)
         self.add_button.setEnabled(not na)
         self.add_button.setToolTip(
             f"Marked not applicable: click Not applicable again to add a {label}" if na
             else f"Add a {label} at the end of the list")
         self.na_button.setToolTip(
             "Take the mark back: the section applies to this case after all" if na else
+            "This section holds answers: remove its items first to mark it not applicable"
+            if holding else
             "Mark this section as not applying to the case (for example, no perpetrator "
             "when the death was a suicide)")
 
@@ -177,6 +184,17 @@ class RepeatGroup(QWidget):
                    show_titles: bool, not_applicable: bool = False) -> None:
         """Bind the first len(entities) item widgets, creating only the ones missing, and
         show whether the section is marked not applicable."""
+        self._binding = True
+        try:
+            self._bind_items(entities, answers, evidence, titles, show_titles)
+        finally:
+            self._binding = False
+        self.not_applicable = not_applicable
+        self._show_state()
+
+    def _bind_items(self, entities: list[Entity], answers: dict[str, dict[str, Answer]],
+                    evidence: dict[tuple[str, str], list[Evidence]], titles: dict[str, str],
+                    show_titles: bool) -> None:
         while len(self.items) < len(entities):
             item = RepeatItem(self.section, self.events, self)
             item.group.done_changed.connect(self.done_changed)
@@ -190,8 +208,6 @@ class RepeatGroup(QWidget):
                 item.group.bind(None, {}, {}, titles, False)
             item.setVisible(index < len(entities))
         self.shown = len(entities)
-        self.not_applicable = not_applicable
-        self._show_state()
 
     def visible_items(self) -> list[RepeatItem]:
         return self.items[: self.shown]
