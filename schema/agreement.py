@@ -11,6 +11,10 @@ Per field: N (units with two or more values), percent agreement (units on which 
 gave the same value), Cohen's kappa when exactly two coders (coder and site) coded all the
 units, and Krippendorff's alpha for nominal data, which allows any number of coders and
 missing values.
+
+After the fields, each repeating section adds a row `section.(applies)`: whether the coders
+agree that the section applies to the case (items coded) or not (marked not applicable).
+schema.agreement_sections defines these units.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from schema.agreement_sections import section_units
 from schema.codebook_model import Codebook
 
 Unit = Sequence[Hashable]
@@ -101,6 +106,7 @@ def project_agreement(db: sqlite_utils.Database, codebook: Codebook) -> list[Fie
             if spec.is_categorical:
                 units = coded.get(spec.path, {})
                 results.append(_field_agreement(spec, units))
+    results += [_field_agreement(unit, units) for unit, units in section_units(db, codebook)]
     return results
 
 

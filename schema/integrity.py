@@ -9,6 +9,7 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError, ProjectError
 from schema.migrations import latest_version
 from schema.project import open_project, read_meta
+from schema.store_sections import KNOWN_STATES, NOT_APPLICABLE
 
 REQUIRED_META = ("database_id", "site", "codebook_key", "created_at")
 
@@ -71,7 +72,7 @@ def _meta_and_codebook(db) -> list[str]:
         codebook = parse_codebook(row[0], source=f"stored codebook {key}")
     except CasecoderError as exc:
         return problems + [str(exc)]
-    return problems + _unknown_fields(db, codebook)
+    return problems + _unknown_fields(db, codebook) + _section_states(db, codebook)
 
 
 def _unknown_fields(db, codebook) -> list[str]:
@@ -80,3 +81,29 @@ def _unknown_fields(db, codebook) -> list[str]:
                       "JOIN entities e ON e.id = a.entity_id")
     return [f"answers use field '{section}.{field}', which the codebook does not define"
             for section, field in rows if (section, field) not in known]
+
+
+def _section_states(db, codebook) -> list[str]:
+    """Section marks (migration 7) that name no repeating section, hold an unknown state, or
+    stand beside items of the section (which a merge of two edits could leave behind)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
+            is None:
+        return []
+    repeating = {s.key for s in codebook.sections if s.repeat}
+    problems = []
+    for section, state, count in db.execute(
+            "SELECT section, state, count(*) FROM section_states GROUP BY section, state"):
+        if section not in repeating:
+            problems.append(f"section states name '{section}', which is not a repeating "
+                            f"section of the codebook ({count} coding(s))")
+        if state not in KNOWN_STATES:
+            problems.append(f"section states hold the unknown state '{state}' ({count} "
+                            f"coding(s)); a newer Casecoder may have written it")
+    rows = db.execute(
+        "SELECT s.section, count(*) FROM section_states s WHERE s.state = ? AND EXISTS "
+        "(SELECT 1 FROM entities e WHERE e.coding_id = s.coding_id AND e.section = s.section)"
+        " GROUP BY s.section", [NOT_APPLICABLE])
+    problems += [f"{count} coding(s) mark '{section}' not applicable but hold items of it; "
+                 f"open the case and remove the items or take the mark back"
+                 for section, count in rows]
+    return problems

@@ -1,4 +1,5 @@
-"""Export every case with its codings, entities, answers and evidence as versioned JSON.
+"""Export every case with its codings, entities, answers, evidence and section states (a
+repeating section marked not applicable) as versioned JSON.
 
 The format is described by schema/casecoder-cases.schema.json. It keeps every id and
 timestamp, so exporting, importing into another project and exporting again gives the same
@@ -15,7 +16,8 @@ from schema.project import now
 from schema.store import Store
 
 FORMAT = "casecoder-cases"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: codings carry `section_states`; version 1 files (without them) import unchanged."""
 _STAMPS = ("created_at", "created_by", "updated_at", "updated_by")
 
 
@@ -69,7 +71,18 @@ def _coding(db, row: dict) -> dict:
     coding["entities"] = [_entity(db, e) for e in db.query(
         "SELECT * FROM entities WHERE coding_id = ? ORDER BY section, position, id",
         [row["id"]])]
+    coding["section_states"] = _section_states(db, row["id"])
     return coding
+
+
+def _section_states(db, coding_id: str) -> list[dict]:
+    """Every section state row of the coding, taken-back marks ('applies') included, so an
+    import into a project that holds the old mark replaces it."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
+            is None:
+        return []
+    return [{k: s[k] for k in ("section", "state", *_STAMPS)} for s in db.query(
+        "SELECT * FROM section_states WHERE coding_id = ? ORDER BY section", [coding_id])]
 
 
 def _entity(db, row: dict) -> dict:

@@ -1,8 +1,9 @@
 """Import cases JSON (as written by json_export) into a project, all or nothing.
 
 The whole file is checked before anything is written; then every record is written in one
-transaction. Records are matched by id: a record already in the project is replaced by the
-file's version, anything else is added, and nothing absent from the file is removed.
+transaction. Records are matched by id (a section state by its coding and section): a record
+already in the project is replaced by the file's version, anything else is added, and nothing
+absent from the file is removed. Files of format version 1 carry no section states.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def _write_coding(store: Store, case_id: str, coding: dict, counts: dict) -> Non
     if store.db.execute("SELECT 1 FROM codebooks WHERE key = ?",
                         [coding["codebook_key"]]).fetchone() is None:
         coding = {**coding, "codebook_key": store.codebook.key}
-    row = {k: v for k, v in coding.items() if k != "entities"}
+    row = {k: v for k, v in coding.items() if k not in ("entities", "section_states")}
     _upsert(store, "codings", {**row, "case_id": case_id})
     counts["codings"] += 1
     for entity in coding["entities"]:
@@ -141,3 +142,11 @@ def _write_coding(store: Store, case_id: str, coding: dict, counts: dict) -> Non
                  item["page"], item["paragraph"], item["quote"], json.dumps(item["rects"]),
                  item["created_at"], item["created_by"]])
             counts["evidence"] += 1
+    for item in coding.get("section_states", []):
+        store.db.execute(
+            "INSERT INTO section_states (coding_id, section, state, created_at, created_by, "
+            "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (coding_id, "
+            "section) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
+            "updated_by = excluded.updated_by",
+            [coding["id"], item["section"], item["state"], item["created_at"],
+             item["created_by"], item["updated_at"], item["updated_by"]])

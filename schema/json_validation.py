@@ -9,6 +9,7 @@ from __future__ import annotations
 from schema.codebook_model import ANSWER_STATES, Codebook, Section
 from schema.errors import DataImportError, ValidationError
 from schema.records import CASE_STATUSES, CODING_KINDS
+from schema.store_sections import KNOWN_STATES, NOT_APPLICABLE
 
 STR, INT, OPT_STR, OPT_INT = (str,), (int,), (str, type(None)), (int, type(None))
 STAMPS = {"created_at": STR, "created_by": STR, "updated_at": STR, "updated_by": STR}
@@ -26,11 +27,13 @@ SHAPES: dict[str, dict[str, tuple]] = {
     "entity": {"id": STR, "section": STR, "position": INT, **STAMPS, "answers": (list,),
                "evidence": (list,)},
     "answer": {"id": STR, "field": STR, "state": STR, **STAMPS},
+    "section_state": {"section": STR, "state": STR, **STAMPS},
     "evidence": {"id": STR, "field": STR, "document_sha256": OPT_STR, "page": OPT_INT,
                  "paragraph": STR, "quote": STR, "rects": (list,), "created_at": STR,
                  "created_by": STR},
 }
-OPTIONAL = {"top": {"exported_at", "source", "format_version"}, "answer": {"value"}}
+OPTIONAL = {"top": {"exported_at", "source", "format_version"}, "answer": {"value"},
+            "coding": {"section_states"}}
 
 
 def fail(path: str, message: str) -> DataImportError:
@@ -95,6 +98,33 @@ def check_coding(coding: dict, path: str, book: Codebook, documents: set[str]) -
             check_answer(answer, f"{epath}.answers[{j}]", section)
         for j, item in enumerate(entity["evidence"]):
             check_evidence(item, f"{epath}.evidence[{j}]", section, documents)
+    check_section_states(coding, path, book)
+
+
+def check_section_states(coding: dict, path: str, book: Codebook) -> None:
+    """Optional (absent before format version 2): each names a repeating section once, with
+    a known state; a section marked not applicable holds no items."""
+    states = coding.get("section_states", [])
+    if not isinstance(states, list):
+        raise fail(f"{path}.section_states", "expected a list")
+    repeating = {s.key for s in book.sections if s.repeat}
+    seen: set[str] = set()
+    for i, item in enumerate(states):
+        spath = f"{path}.section_states[{i}]"
+        check_shape(item, "section_state", spath)
+        if item["section"] not in repeating:
+            raise fail(f"{spath}.section", f"'{item['section']}' is not a repeating section "
+                                           f"of the project's codebook")
+        if item["section"] in seen:
+            raise fail(f"{spath}.section", f"'{item['section']}' is listed twice")
+        seen.add(item["section"])
+        if item["state"] not in KNOWN_STATES:
+            raise fail(f"{spath}.state", f"unknown state '{item['state']}'; expected one of "
+                                         f"{', '.join(KNOWN_STATES)}")
+        if item["state"] == NOT_APPLICABLE and any(
+                e.get("section") == item["section"] for e in coding["entities"]):
+            raise fail(f"{spath}.state", f"'{item['section']}' is marked not applicable but "
+                                         f"the coding holds items of it")
 
 
 def check_answer(answer: dict, path: str, section: Section) -> None:

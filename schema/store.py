@@ -23,6 +23,7 @@ from schema.store_documents import DocumentMixin
 from schema.store_entities import EntityMixin
 from schema.store_pseudonyms import PseudonymMixin
 from schema.store_reports import ReportMixin
+from schema.store_sections import SectionStateMixin
 from schema.store_suggestions import SuggestionMixin
 from schema.transactions import transaction
 
@@ -31,7 +32,7 @@ CASE_COLUMNS = ("reference", "title", "review_type", "category", "site", "public
 
 
 class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMixin,
-            SuggestionMixin):
+            SuggestionMixin, SectionStateMixin):
     """A project opened for a named person (the actor recorded in the audit log)."""
 
     def __init__(self, db: sqlite_utils.Database, actor: str) -> None:

@@ -35,9 +35,11 @@ class EntityMixin:
         return found[0]
 
     def add_entity(self, coding_id: str, section: str) -> Entity:
-        """Add one item to a repeating group, at the end."""
+        """Add one item to a repeating group, at the end (refused while the section is
+        marked not applicable: see schema.store_sections)."""
         if not self.codebook.section(section).repeat:
             raise ValidationError(f"section '{section}' does not repeat")
+        self._refuse_if_not_applicable(coding_id, section)
         case_id = self.get_coding(coding_id).case_id
         with transaction(self.db):
             position = self.db.execute(

@@ -195,3 +195,10 @@ def test_samples_are_marked_fictional_and_copy_no_seed_sentence():
                     chunk = " ".join(words[start:start + 10]).lower()
                     assert len(words) < 10 or chunk not in seed, (path.name, chunk)
     assert "fictional" in (SAMPLES / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_finished_demo_case_marks_a_section_that_does_not_apply(demo_store):
+    [case] = demo_store.find_cases("DHR-2022-01")
+    coding = demo_store.coding_for_tables(case.id)
+    assert demo_store.section_states(coding.id) == {"further_reading": "not_applicable"}
+    assert demo_store.entities(coding.id, "further_reading") == []

@@ -34,6 +34,7 @@ class CodingController(QObject):
                              (form.entity_add_requested, self._on_add_entity),
                              (form.entity_remove_requested, self._on_remove_entity),
                              (form.entity_move_requested, self._on_move_entity),
+                             (form.section_state_requested, self._on_section_state),
                              (form.evidence_activated, self.show_evidence),
                              (form.evidence_remove_requested, self._on_remove_evidence),
                              (form.attach_evidence_requested, self.attach_selection)):
@@ -101,6 +102,13 @@ class CodingController(QObject):
         if coding_id:
             label = self._item_label(self._section_of(entity_id))
             self._push(commands.MoveEntityCommand(self, coding_id, entity_id, position, label))
+
+    def _on_section_state(self, section: str, not_applicable: bool) -> None:
+        coding_id = self._coding_id()
+        if coding_id:
+            label = self.codebook.section(section).label if self.codebook else section
+            self._push(commands.SectionStateCommand(self, coding_id, section, not_applicable,
+                                                    label.lower()))
 
     def _on_remove_evidence(self, evidence_id: str) -> None:
         coding_id = self._coding_id()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.store_thread import StoreThread
 from schema.records import Answer, Evidence
 from schema.store import Store
+from schema.store_sections import SectionMark
 
 _ANSWER_ID = 4101
 
@@ -197,6 +198,31 @@ class MoveEntityCommand(_StoreCommand):
 
     def _undo(self, store: Store) -> None:
         store.move_entity(self.entity_id, self.old_position)
+
+
+class SectionStateCommand(_StoreCommand):
+    """Mark a repeating section as not applying to the case, or take the mark back.
+    Undoing a mark puts back the empty items it removed (Store.unmark_section)."""
+
+    def __init__(self, target: EditTarget, coding_id: str, section: str, not_applicable: bool,
+                 label: str) -> None:
+        what = "not applicable" if not_applicable else "applicable again"
+        super().__init__(target, coding_id, f"Mark {label} {what}")
+        self.section, self.not_applicable = section, not_applicable
+        self.mark: SectionMark | None = None
+        self.before: str | None = None
+
+    def _do(self, store: Store) -> None:
+        if self.not_applicable:
+            self.mark = store.mark_section_not_applicable(self.coding_id, self.section)
+        else:
+            self.before = store.clear_section_state(self.coding_id, self.section)
+
+    def _undo(self, store: Store) -> None:
+        if self.mark is not None:
+            store.unmark_section(self.mark)
+        elif self.before is not None:
+            store.mark_section_not_applicable(self.coding_id, self.section)
 
 
 class AttachEvidenceCommand(_StoreCommand):

@@ -139,6 +139,8 @@ def _add_case(store: Store, spec: dict, documents: dict[str, str]) -> None:
             else:
                 _code_entity(store, store.section_entity(coding.id, section).id, content,
                              documents)
+        for section in spec.get("not_applicable_sections", []):
+            store.mark_section_not_applicable(coding.id, section)
     store.set_case_status(case.id, spec["status"])
 
 

@@ -6,7 +6,9 @@ Every column holds numbers or text only, so R, SPSS and Excel read it as it is:
 - a multi-choice field is one 0/1 column per option (`section.field.option`);
 - an age is two columns: whole years, and `.band` for an age band when only that is known;
 - a repeating section's items are numbered (`victims_1.gender`), up to the most any exported
-  coding holds, after a `victims.count` column saying how many that coding holds.
+  coding holds, after a `victims.count` column saying how many that coding holds. A section
+  the coding marked not applicable (a suicide's perpetrators) counts 0 and has the
+  not-applicable code in every column of its item 1.
 
 An empty cell means "not coded" (or no such item). The missing codes below tell a review that
 does not report something, and a field that does not apply, from any real answer; a number
@@ -62,11 +64,12 @@ def wide_columns(book: Codebook, rows: list[CodedRow], all_codings: bool) -> lis
             columns += _field_columns(section, None, section.key)
             continue
         largest = max((row.count(section.key) for row in rows), default=0)
+        marked = any(section.key in row.not_applicable for row in rows)
         columns.append(Column(f"{section.key}.count", f"{section.key}.count",
                               f"{section.label}: how many", "number",
                               lambda row, key=section.key: row.count(key)))
-        for n in range(1, largest + 1):
-            columns += _field_columns(section, n, f"{section.key}_{n}")
+        for n in range(1, max(largest, int(marked)) + 1):
+            columns += _field_columns(section, n, f"{section.key}_{n}", marked and n == 1)
     return columns
 
 
@@ -103,21 +106,32 @@ def _case_columns(book: Codebook, all_codings: bool) -> list[Column]:
     return columns
 
 
-def _field_columns(section: Section, item: int | None, prefix: str) -> list[Column]:
+def _field_columns(section: Section, item: int | None, prefix: str,
+                   section_na: bool = False) -> list[Column]:
+    """A section's columns (of one item); `section_na`: some row marks the section not
+    applicable, so these columns may hold its code."""
     where = section.label if item is None else f"{section.item_label or section.label} {item}"
     columns = []
     for spec in section.fields:
         def get(row: CodedRow, key=section.key, field=spec.key) -> Answer | None | bool:
             items = row.items.get(key, ())
             index = (item or 1) - 1
+            if not items and index == 0 and key in row.not_applicable:
+                return _SECTION_NOT_APPLICABLE
             return items[index].get(field) if index < len(items) else False
-        columns += _columns_of(spec, f"{prefix}.{spec.key}", f"{where}: {spec.label}", get)
+        columns += _columns_of(spec, f"{prefix}.{spec.key}", f"{where}: {spec.label}", get,
+                               section_na)
     return columns
 
 
-def _columns_of(spec: Field, name: str, label: str,
-                get: Callable[[CodedRow], object]) -> list[Column]:
-    missing = (NOT_REPORTED, NOT_APPLICABLE) if spec.allow_na else (NOT_REPORTED,)
+_SECTION_NOT_APPLICABLE = Answer("", "", "not_applicable")
+"""What every field of item 1 reads as in a section marked not applicable."""
+
+
+def _columns_of(spec: Field, name: str, label: str, get: Callable[[CodedRow], object],
+                section_na: bool = False) -> list[Column]:
+    na = spec.allow_na or section_na
+    missing = (NOT_REPORTED, NOT_APPLICABLE) if na else (NOT_REPORTED,)
 
     def column(suffix: str, title: str, convert: Callable[[object], object],
                **extra) -> Column:

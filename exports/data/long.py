@@ -3,7 +3,9 @@
 A multi-choice field gives one row per option (value 1 or 0); other fields one row, whose
 value is the answer as stored (an option key, a number, a date, text; 1/0 for yes/no) and
 whose `value_label` is the option's label. The state says answered, not_reported,
-not_applicable or not_coded; the value is empty unless answered. This suits R's tidyverse:
+not_applicable or not_coded; the value is empty unless answered. A repeating section the
+coding marked not applicable (a suicide's perpetrators) gives one row of its own, with the
+state not_applicable and the item and field left empty. This suits R's tidyverse:
 filter on `state`, pivot on `field`.
 """
 
@@ -21,7 +23,8 @@ FIELD_HEADER = ["section", "item", "field", "option", "state", "value", "value_l
 NOT_CODED = "not_coded"
 LONG_DESCRIPTIONS = {
     "section": "Section of the codebook", "item": "Item of the section (1 unless it repeats)",
-    "field": "Field key within the section", "option": "Option key of a multi-choice field",
+    "field": "Field key within the section (empty on the one row of a section marked not "
+             "applicable)", "option": "Option key of a multi-choice field",
     "state": "answered, not_reported, not_applicable or not_coded",
     "value": "The answer as stored (option key, number, date, text; 1/0 for yes/no and "
              "for each option of a multi-choice field)",
@@ -41,6 +44,8 @@ def long_rows(book: Codebook, rows: list[CodedRow], all_codings: bool) -> Iterat
         if all_codings:
             lead.append(row.coding.coder)
         for section in book.sections:
+            if section.key in row.not_applicable and not row.items.get(section.key):
+                yield [*lead, section.key, None, "", "", "not_applicable", None, ""]
             for item, answers in enumerate(row.items.get(section.key, ()), start=1):
                 for spec in section.fields:
                     for tail in _field_rows(spec, answers.get(spec.key)):

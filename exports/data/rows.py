@@ -26,6 +26,8 @@ class CodedRow:
     case: Case
     coding: Coding
     items: Items
+    not_applicable: frozenset[str] = frozenset()
+    """Repeating sections the coding marked as not applying to the case."""
 
     def count(self, section: str) -> int:
         return len(self.items.get(section, ()))
@@ -52,7 +54,8 @@ def load_rows(store: Store, data_filter: DataFilter, *, all_codings: bool = Fals
             progress.update(done, len(counted), f"Reading case {case.reference}")
         codings = _codings_of(store, case, all_codings)
         uncoded += not codings
-        rows.extend(CodedRow(case, coding, _items(store, coding)) for coding in codings)
+        rows.extend(CodedRow(case, coding, _items(store, coding), _not_applicable(store, coding))
+                    for coding in codings)
     if not rows:
         raise DataExportError(f"none of the {len(counted)} counted cases has been coded yet; "
                               f"code them first, then export the data")
@@ -99,3 +102,8 @@ def _items(store: Store, coding: Coding) -> Items:
     for entity in store.entities(coding.id):
         items.setdefault(entity.section, []).append(answers.get(entity.id, {}))
     return items
+
+
+def _not_applicable(store: Store, coding: Coding) -> frozenset[str]:
+    return frozenset(section for section, state in store.section_states(coding.id).items()
+                     if state == "not_applicable")

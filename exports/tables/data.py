@@ -89,6 +89,9 @@ class CaseRecord:
     publication_year: int | None
     index: int = 0
     fields: dict[str, list] = field(default_factory=dict, repr=False)
+    not_applicable_sections: frozenset[str] = frozenset()
+    """Repeating sections the chosen coding marked as not applying to the case (a suicide's
+    perpetrators): their empty item lists mean "does not apply", not "no information"."""
 
     def column(self, path: str) -> list[Answer | None]:
         """The answers of every item of the field's section (empty if it has none)."""
@@ -175,7 +178,9 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
               for section, keys in wanted.items() for key in keys}
     records = [CaseRecord(r[0], r[1], r[2], r[3], r[4], index, fields)
                for index, r in enumerate(coded)]
-    _fill_answers(db, {r[5]: record for r, record in zip(coded, records, strict=True)}, wanted)
+    by_coding = {r[5]: record for r, record in zip(coded, records, strict=True)}
+    _fill_answers(db, by_coding, wanted)
+    _fill_section_states(db, by_coding)
     return TableData(cases=records, uncoded=len(rows) - len(records),
                      by_status=dict(Counter(r[6] for r in coded)), not_counted=dict(left_out))
 
@@ -206,6 +211,23 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
             value = json.loads(value_json) if value_json is not None else None
             answer = of_state[value_json] = (state, value)
         column[found[1]] = answer
+
+
+_STATES_SQL = "SELECT coding_id, section FROM section_states WHERE state = 'not_applicable'"
+
+
+def _fill_section_states(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord]) -> None:
+    """Mark each case with the sections its chosen coding marked not applicable, from one
+    scan (a project opened read-only from before section states existed has none)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
+            is None:
+        return
+    found: dict[str, set[str]] = {}
+    for coding_id, section in db.conn.execute(_STATES_SQL):
+        if coding_id in by_coding:
+            found.setdefault(coding_id, set()).add(section)
+    for coding_id, sections in found.items():
+        by_coding[coding_id].not_applicable_sections = frozenset(sections)
 
 
 def _entity_slots(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],

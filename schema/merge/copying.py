@@ -79,6 +79,14 @@ def copy_codings(src: sqlite3.Connection, dst: sqlite3.Connection,
     return len(rows) - len(present), len(present)
 
 
+def copy_section_states(src: sqlite3.Connection, dst: sqlite3.Connection) -> int:
+    """Section marks (migration 7) travel with their codings, whose ids never change: the
+    later of two versions of a coding's mark wins, so a mark taken back ('applies') replaces
+    the old one and merging again changes nothing."""
+    return upsert(src, dst, "section_states", conflict="coding_id, section",
+                  update=("state", "updated_at", "updated_by"))
+
+
 def copy_case_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
                    case_map: dict[str, str], update: Iterable[str] = ()) -> int:
     """Rows of a table keyed to a case (pseudonyms), re-pointed at the surviving case."""

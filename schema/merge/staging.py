@@ -52,6 +52,10 @@ _NEWER_DOCUMENTS = ("SELECT 1 FROM src.documents s WHERE NOT EXISTS (SELECT 1 FR
                     "main.documents m WHERE m.id = s.id {bytes})")
 _NEWER_PSEUDONYMS = ("SELECT 1 FROM src.pseudonyms s WHERE NOT EXISTS (SELECT 1 FROM "
                      "main.pseudonyms m WHERE m.id = s.id AND m.updated_at >= s.updated_at)")
+_NEWER_SECTION_STATES = (
+    "SELECT 1 FROM src.section_states s WHERE NOT EXISTS (SELECT 1 FROM main.section_states m "
+    "WHERE m.coding_id = s.coding_id AND m.section = s.section "
+    "AND m.updated_at >= s.updated_at)")
 _NEWER_ALIASES = ("SELECT 1 FROM src.case_aliases s WHERE NOT EXISTS (SELECT 1 FROM "
                   "main.case_aliases m WHERE m.alias_id = s.alias_id) AND NOT EXISTS "
                   "(SELECT 1 FROM main.cases c WHERE c.id = s.alias_id)")
@@ -87,6 +91,8 @@ def has_news(conn: sqlite3.Connection, *, include_documents: bool) -> bool:
         queries.append(_NEWER_PSEUDONYMS)
     if "case_aliases" in tables:
         queries.append(_NEWER_ALIASES)
+    if "section_states" in tables:
+        queries.append(_NEWER_SECTION_STATES)
     return any(conn.execute(f"SELECT EXISTS ({q})").fetchone()[0] for q in queries)
 
 

@@ -153,6 +153,8 @@ def _merge_source(db: sqlite_utils.Database, source: Source, number: int,
     copying.copy_case_documents(src, dst, case_map)
     added, present = copying.copy_codings(src, dst, case_map)
     rep.counts["codings"] = Tally(added, present)
+    if "section_states" in tables:
+        copying.copy_section_states(src, dst)
     staged = staging.merge_staged(dst, number)
     rep.answers_written = staged["answers"]
     rep.counts["evidence"] = Tally(staged["evidence"],

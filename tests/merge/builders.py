@@ -63,6 +63,7 @@ def content(path: Path) -> dict[str, set]:
         "documents": "SELECT id, file_name, pdf IS NULL FROM documents",
         "links": "SELECT case_id, document_id FROM case_documents",
         "aliases": "SELECT alias_id, case_id FROM case_aliases",
+        "section_states": "SELECT coding_id, section, state FROM section_states",
         "audit": "SELECT id, action, row_id, case_id FROM audit_log WHERE action != 'merge'",
         "codebooks": "SELECT key, sha256 FROM codebooks",
     }

@@ -14,6 +14,7 @@ class FormEvents(QObject):
     entity_add_requested = Signal(str)              # section key
     entity_remove_requested = Signal(str)           # entity id
     entity_move_requested = Signal(str, int)        # entity id, new position
+    section_state_requested = Signal(str, bool)     # section key, not applicable?
     evidence_activated = Signal(object)             # Evidence
     evidence_remove_requested = Signal(str)         # evidence id
     attach_evidence_requested = Signal(str, str)    # entity id, field

@@ -9,7 +9,9 @@ Keyboard: Tab moves from field to field (a multi-choice list is one stop: arrows
 it, Space ticks). Ctrl+PageDown / Ctrl+PageUp go to the next / previous section. On the
 focused field Ctrl+Shift+N marks it not reported, Ctrl+Shift+A not applicable and
 Ctrl+Shift+Backspace clears it. In a repeating item Alt+Shift+Up / Alt+Shift+Down move the
-item, Ctrl+Shift+Delete removes it and Ctrl+Shift+Return adds a new one. The actions are
+item, Ctrl+Shift+Delete removes it and Ctrl+Shift+Return adds a new one. A repeating
+section's Not applicable button asks (`section_state_requested`) to mark the whole section as
+not applying to the case; while marked, it shows a banner and takes no new items. The actions are
 `form.keyboard_actions` (all with widget-with-children context), for menus to show.
 """
 
@@ -47,6 +49,7 @@ class CodingForm(FormKeysMixin, QWidget):
     entity_add_requested = Signal(str)
     entity_remove_requested = Signal(str)
     entity_move_requested = Signal(str, int)
+    section_state_requested = Signal(str, bool)
     evidence_activated = Signal(object)
     evidence_remove_requested = Signal(str)
     attach_evidence_requested = Signal(str, str)
@@ -76,7 +79,8 @@ class CodingForm(FormKeysMixin, QWidget):
     def _forward_events(self) -> None:
         e = self.events
         for name in ("answer_edited", "answer_cleared", "entity_add_requested",
-                     "entity_remove_requested", "entity_move_requested", "evidence_activated",
+                     "entity_remove_requested", "entity_move_requested",
+                     "section_state_requested", "evidence_activated",
                      "evidence_remove_requested", "attach_evidence_requested",
                      "suggestion_accepted", "suggestion_dismissed", "suggestion_viewed"):
             getattr(e, name).connect(getattr(self, name))
@@ -232,7 +236,7 @@ class CodingForm(FormKeysMixin, QWidget):
         self._rows = {}
         for key, panel in self.panels.items():
             panel.bind(by_section.get(key, []), snap.answers, evidence, self._titles,
-                       self._show_titles)
+                       self._show_titles, snap.not_applicable(key))
             for row in panel.rows():
                 if row.entity_id is not None:
                     self._rows[(row.entity_id, row.field.key)] = (row, panel)

@@ -112,7 +112,11 @@ class RepeatItem(QFrame):
 
 
 class RepeatGroup(QWidget):
-    """The items of one repeating section and its Add button."""
+    """The items of one repeating section, its Add button and its Not applicable toggle.
+
+    Toggling asks the owner to mark the section (or take the mark back); the form shows the
+    result when the owner sends the new snapshot. While marked, the group shows a banner and
+    Add is disabled: the coder takes the mark back first (schema.store_sections)."""
 
     done_changed = Signal()  # an answer state changed in one of the items
 
@@ -127,21 +131,70 @@ class RepeatGroup(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
         label = (section.item_label or "item").lower()
+        self.not_applicable = False
         self.empty = QLabel(f"No {label} added yet.", self)
         self.empty.setStyleSheet("color: #6b7280;")
+        self.na_banner = QLabel("Not applicable for this case", self)
+        self.na_banner.setObjectName("notApplicableBanner")
+        self.na_banner.setWordWrap(True)
+        self.na_banner.setStyleSheet(
+            "#notApplicableBanner { color: #374151; background: #eef0f3; font-weight: 600;"
+            " border: 1px dashed #9aa3af; border-radius: 6px; padding: 8px 12px; }")
+        self.na_banner.setVisible(False)
         self.add_button = QPushButton(f"Add {label}", self)
-        self.add_button.setToolTip(f"Add a {label} at the end of the list")
         self.add_button.clicked.connect(lambda: events.entity_add_requested.emit(section.key))
+        self.na_button = QPushButton("Not applicable", self)
+        self.na_button.setCheckable(True)
+        self.na_button.clicked.connect(
+            lambda checked: events.section_state_requested.emit(section.key, checked))
+        self._label = label
+        self._binding = False
+        self.done_changed.connect(lambda: None if self._binding else self._show_state())
+        self._show_state()
         footer = QHBoxLayout()
         footer.addWidget(self.add_button)
+        footer.addWidget(self.na_button)
         footer.addStretch(1)
         self._layout.addWidget(self.empty)
+        self._layout.addWidget(self.na_banner)
         self._layout.addLayout(footer)
+
+    def _show_state(self) -> None:
+        """The banner, the buttons and their tips follow the section's mark. The toggle is
+        offered while the items (if any) hold nothing; answered items must go first."""
+        na, label = self.not_applicable, self._label
+        holding = not na and any(i.group.done_count() for i in self.visible_items())
+        self.na_banner.setVisible(na)
+        self.empty.setVisible(not na and not self.shown)
+        self.na_button.setChecked(na)
+        self.na_button.setEnabled(not holding)
+        self.add_button.setEnabled(not na)
+        self.add_button.setToolTip(
+            f"Marked not applicable: click Not applicable again to add a {label}" if na
+            else f"Add a {label} at the end of the list")
+        self.na_button.setToolTip(
+            "Take the mark back: the section applies to this case after all" if na else
+            "This section holds answers: remove its items first to mark it not applicable"
+            if holding else
+            "Mark this section as not applying to the case (for example, no perpetrator "
+            "when the death was a suicide)")
 
     def show_items(self, entities: list[Entity], answers: dict[str, dict[str, Answer]],
                    evidence: dict[tuple[str, str], list[Evidence]], titles: dict[str, str],
-                   show_titles: bool) -> None:
-        """Bind the first len(entities) item widgets, creating only the ones missing."""
+                   show_titles: bool, not_applicable: bool = False) -> None:
+        """Bind the first len(entities) item widgets, creating only the ones missing, and
+        show whether the section is marked not applicable."""
+        self._binding = True
+        try:
+            self._bind_items(entities, answers, evidence, titles, show_titles)
+        finally:
+            self._binding = False
+        self.not_applicable = not_applicable
+        self._show_state()
+
+    def _bind_items(self, entities: list[Entity], answers: dict[str, dict[str, Answer]],
+                    evidence: dict[tuple[str, str], list[Evidence]], titles: dict[str, str],
+                    show_titles: bool) -> None:
         while len(self.items) < len(entities):
             item = RepeatItem(self.section, self.events, self)
             item.group.done_changed.connect(self.done_changed)
@@ -155,7 +208,6 @@ class RepeatGroup(QWidget):
                 item.group.bind(None, {}, {}, titles, False)
             item.setVisible(index < len(entities))
         self.shown = len(entities)
-        self.empty.setVisible(not entities)
 
     def visible_items(self) -> list[RepeatItem]:
         return self.items[: self.shown]

@@ -93,11 +93,12 @@ class SectionPanel(QWidget):
 
     def bind(self, entities: list[Entity], answers: dict[str, dict[str, Answer]],
              evidence: dict[tuple[str, str], list[Evidence]], titles: dict[str, str],
-             show_titles: bool) -> None:
+             show_titles: bool, not_applicable: bool = False) -> None:
         self._binding = True  # one count at the end, not one per field
         try:
             if self.repeat is not None:
-                self.repeat.show_items(entities, answers, evidence, titles, show_titles)
+                self.repeat.show_items(entities, answers, evidence, titles, show_titles,
+                                       not_applicable)
             else:
                 entity_id = entities[0].id if entities else None
                 self.group.bind(entity_id, answers.get(entity_id, {}), evidence, titles,
@@ -128,11 +129,17 @@ class SectionPanel(QWidget):
         groups = [g for g in self.groups() if g.entity_id is not None]
         if groups:
             return groups[0].first_row().editor.focus_widget()
-        return self.repeat.add_button if self.repeat is not None else self.toggle
+        if self.repeat is not None:
+            add = self.repeat.add_button
+            return add if add.isEnabled() else self.repeat.na_button
+        return self.toggle
 
     def refresh_count(self) -> None:
-        """"6 of 9 done" for a section; "2 items · 5 of 14 done" for a repeating one."""
-        if self.repeat is not None:
+        """"6 of 9 done" for a section; "2 items · 5 of 14 done" for a repeating one;
+        a repeating section marked not applicable is done."""
+        if self.repeat is not None and self.repeat.not_applicable:
+            self.count.setText("not applicable · done")
+        elif self.repeat is not None:
             shown = self.repeat.shown
             self.count.setText("none yet" if not shown else
                                f"{shown} item{'s' if shown != 1 else ''} · "

@@ -20,6 +20,12 @@ class CodingSnapshot:
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     document_titles: dict[str, str] = field(default_factory=dict)
+    section_states: dict[str, str] = field(default_factory=dict)
+    """Marked repeating sections: section key -> state ('not_applicable')."""
+
+    def not_applicable(self, section: str) -> bool:
+        """Whether the coder marked this repeating section as not applying to the case."""
+        return self.section_states.get(section) == "not_applicable"
 
     def section_entities(self, section: str) -> list[Entity]:
         """The items of one section, in their stored order."""
@@ -42,4 +48,5 @@ def load_snapshot(store, coding_id: str) -> CodingSnapshot:
         answers=store.coding_answers(coding_id),
         evidence=store.coding_evidence(coding_id),
         document_titles={d.id: d.file_name for d in store.documents()},
+        section_states=store.section_states(coding_id),
     )

@@ -20,7 +20,7 @@ def tab_stops(panel) -> list[QWidget]:
         for row in group.rows.values():
             stops.extend(_focusable(row.editor))
     if panel.repeat is not None:
-        stops.append(panel.repeat.add_button)
+        stops += [panel.repeat.add_button, panel.repeat.na_button]
     return stops
 
 
