@@ -68,6 +68,8 @@ def parse_years(text: str) -> tuple[int, int]:
 
 Answer = tuple[str, object]
 _NONE: tuple = ()
+NOT_APPLICABLE_ITEMS: list = [("not_applicable", None)]
+"""The items of a field whose repeating section the case's coding marked not applicable."""
 _INDEX_OF = attrgetter("index")
 
 
@@ -180,7 +182,7 @@ def load_table_data(db: sqlite_utils.Database, wanted: dict[str, set[str]],
                for index, r in enumerate(coded)]
     by_coding = {r[5]: record for r, record in zip(coded, records, strict=True)}
     _fill_answers(db, by_coding, wanted)
-    _fill_section_states(db, by_coding)
+    _fill_section_states(db, by_coding, wanted)
     return TableData(cases=records, uncoded=len(rows) - len(records),
                      by_status=dict(Counter(r[6] for r in coded)), not_counted=dict(left_out))
 
@@ -216,9 +218,15 @@ def _fill_answers(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
 _STATES_SQL = "SELECT coding_id, section FROM section_states WHERE state = 'not_applicable'"
 
 
-def _fill_section_states(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord]) -> None:
+def _fill_section_states(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],
+                         wanted: dict[str, set[str]]) -> None:
     """Mark each case with the sections its chosen coding marked not applicable, from one
-    scan (a project opened read-only from before section states existed has none)."""
+    scan (a project opened read-only from before section states existed has none).
+
+    Each wanted field of such a section then reads as one item answered "not applicable"
+    (NOT_APPLICABLE_ITEMS), so every row tells "does not apply" from "nothing coded"
+    without knowing about section states; counts of people skip it (`is_not_applicable`).
+    """
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
             is None:
         return
@@ -227,7 +235,16 @@ def _fill_section_states(db: sqlite_utils.Database, by_coding: dict[str, CaseRec
         if coding_id in by_coding:
             found.setdefault(coding_id, set()).add(section)
     for coding_id, sections in found.items():
-        by_coding[coding_id].not_applicable_sections = frozenset(sections)
+        record = by_coding[coding_id]
+        record.not_applicable_sections = frozenset(sections)
+        for section in sections & set(wanted):
+            for key in wanted[section]:
+                record.fields[f"{section}.{key}"][record.index] = NOT_APPLICABLE_ITEMS
+
+
+def is_not_applicable(items: list) -> bool:
+    """Whether a field's items are a section marked not applicable (no person at all)."""
+    return items is NOT_APPLICABLE_ITEMS
 
 
 def _entity_slots(db: sqlite_utils.Database, by_coding: dict[str, CaseRecord],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from exports.tables.data import field_answers
+from exports.tables.data import field_answers, is_not_applicable
 from exports.tables.spec import TableSpec
 from schema.codebook_model import Codebook
 
@@ -24,7 +24,8 @@ def people_notes(spec: TableSpec, columns: list, book: Codebook) -> list[str]:
         path = next(f.path for row in spec.rows if row.show in PEOPLE_ROWS
                     for f in row.fields if f.section == section)
         for column, cases in columns:
-            sizes = Counter(len(items) for items in field_answers(path, cases))
+            sizes = Counter(len(items) for items in field_answers(path, cases)
+                            if not is_not_applicable(items))
             if not any(size > 1 for size in sizes):
                 continue
             notes.append(f"{column.label}: {_people_text(sizes, noun)}")

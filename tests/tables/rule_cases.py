@@ -14,17 +14,20 @@ NR = "not_reported"
 
 
 def add_case(store: Store, category: str, outcome: str = "homicide",
-             victims: list[dict] = (), perpetrators: list[dict] = (),
+             victims: list[dict] = (), perpetrators: list[dict] | None = (),
              relationship: dict | None = None) -> str:
-    """A coded case of the category; people are dicts of field answers (NR for not reported)."""
+    """A coded case of the category; people are dicts of field answers (NR for not reported);
+    `perpetrators=None` marks the section not applicable."""
     number = len(store.list_cases()) + 1
     case = store.create_case(f"R-{number}", "DHR", category=category)
     coding = store.add_coding(case.id)
     answer(store, store.section_entity(coding.id, "review").id, "outcome", outcome)
     for key, value in (relationship or {}).items():
         answer(store, store.section_entity(coding.id, "relationship").id, key, value)
+    if perpetrators is None:
+        store.mark_section_not_applicable(coding.id, "perpetrators")
     for section, people in (("victims", victims), ("perpetrators", perpetrators)):
-        for person in people:
+        for person in people or ():
             item = store.add_entity(coding.id, section).id
             for key, value in person.items():
                 answer(store, item, key, value)

@@ -128,7 +128,8 @@ class CaseCoding:
     victims: list[dict]
     relationship: str
     features: list[str]
-    perpetrators: list[dict] = field(default_factory=list)
+    perpetrators: list[dict] | None = field(default_factory=list)
+    """None: the perpetrators section does not apply (marked so)."""
     relationship_features: object = None
 
 
@@ -140,8 +141,10 @@ def _code_case(store: Store, coding_id: str, coded: CaseCoding) -> None:
     if coded.features:  # no escalation data: the table says "No information"
         _answer(store, store.section_entity(coding_id, "escalation").id, "features",
                 coded.features)
+    if coded.perpetrators is None:
+        store.mark_section_not_applicable(coding_id, "perpetrators")
     for section, people in (("victims", coded.victims), ("perpetrators", coded.perpetrators)):
-        for person in people:
+        for person in people or ():
             item = store.add_entity(coding_id, section).id
             for key, value in person.items():
                 _answer(store, item, key, value)

@@ -17,7 +17,8 @@ NA = "not_applicable"
 @dataclass
 class PerpetratorPlan:
     per_case: list[int]
-    """Perpetrators in each review of the category, in case order (0: none; see N/A below)."""
+    """Perpetrators in each review of the category, in case order (0: the section does not
+    apply, as for a suicide)."""
     gender: list[str]
     age: list[object]
     ethnicity: list[str]
@@ -106,8 +107,8 @@ def _covering(counts: dict[str, int], reviews: int) -> list[list[str]]:
     return given
 
 
-def perpetrators_by_case(plan: PerpetratorPlan) -> list[list[dict]]:
-    """Each review's perpetrators as answers; an empty list where none applies."""
+def perpetrators_by_case(plan: PerpetratorPlan) -> list[list[dict] | None]:
+    """Each review's perpetrators as answers; None where the section does not apply."""
     people = len(plan.gender)
     assert people == sum(plan.per_case) == len(plan.age) == len(plan.ethnicity)
     traits = spread(plan.characteristics, people)
@@ -116,7 +117,7 @@ def perpetrators_by_case(plan: PerpetratorPlan) -> list[list[dict]]:
             for i in range(people)]
     found, at = [], 0
     for count in plan.per_case:
-        found.append(rows[at:at + count])
+        found.append(rows[at:at + count] if count else None)
         at += count
     return found
 

@@ -36,6 +36,30 @@ def test_without_split_on_every_outcome_splits(store):
         "adult_peer": "Homicide: 1 male; Non-fatal serious harm: 1 female"}
 
 
+def test_a_section_marked_not_applicable_reads_not_applicable(store):
+    add_case(store, "youth_peer", "homicide", perpetrators=[{"gender": "male"}])
+    add_case(store, "youth_peer", "suicide", perpetrators=None)
+    add_case(store, "youth_peer", "suicide", perpetrators=None)
+    add_case(store, "adult_peer", "suicide", perpetrators=None)
+    add_case(store, "adult_family", "homicide", perpetrators=[])
+    spec = counts_table("perpetrators.gender", split_by="review.outcome",
+                        split_on=["suicide"], count_first=True)
+    assert cells(table(store, spec), "r") == {
+        "youth_peer": "Homicide: 1 male; Suicide: Not applicable",
+        "adult_peer": "Not applicable", "adult_family": "No information"}
+
+
+def test_not_applicable_sections_count_no_people_and_no_missing_answers(store):
+    add_case(store, "child_family", perpetrators=[{"gender": "male"}, {"gender": NR}])
+    add_case(store, "child_family", perpetrators=None)
+    result = table(store, counts_table("perpetrators.gender", count_first=True))
+    assert cells(result, "r") == {"child_family": "1 male, 1 not reported"}
+    assert result.notes == ["Within-family violence towards children: 2 perpetrators in 1 "
+                            "review; 1 review had two perpetrators."]
+    completeness = build_tables(store).table("completeness_by_category")
+    assert cells(completeness, "perpetrators.gender")["child_family"] == "100% (1 of 1)"
+
+
 def test_mostly_unreported_ages_say_so_and_print_no_single_age(store):
     add_case(store, "youth_peer", perpetrators=[{"age": 19}, {"age": NR}, {"age": NR}])
     add_case(store, "adult_peer", perpetrators=[{"age": 30}, {"age": 41}, {"age": NR}])
