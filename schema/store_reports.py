@@ -29,6 +29,13 @@ class ReportMixin:
 
         return project_agreement(self.db, self.codebook)
 
+    def agreement_details(self) -> list:
+        """The units on which the codings disagree, per field and per option
+        (schema.agreement_details.Disagreement)."""
+        from schema.agreement_details import disagreements
+
+        return disagreements(self.db, self.codebook)
+
     def cases_with_several_codings(self) -> list[str]:
         from schema.merge.conflicts import cases_with_several_codings
 

@@ -63,7 +63,7 @@ def commands(work: Path) -> None:
     _run("quotes", demo, "--field", "victims.age", "--out", work / "quotes.pdf")
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")
-    _run("agreement", work / "merged.casecoder")
+    _run("agreement", work / "merged.casecoder", "--details", "--out", work / "agree.csv")
     _run("merge", work / "merged.casecoder", demo, "--dry-run", "--candidates-out",
          work / "pairs.csv")
     _run("candidates", demo, "--out", work / "pairs.csv")
