@@ -46,6 +46,8 @@ def commands(work: Path) -> None:
     _run("info", project)
     _run("cases", project)
     _run("check", project)
+    _run("settings", project, "--blind", "on")
+    _run("settings", project)
     _run("export-json", project, "--out", work / "cases.json")
     _run("import-json", other, work / "cases.json")
     _run("audit", project, "--out", work / "audit.csv")
