@@ -107,7 +107,7 @@ def _agreement(args) -> int:
         print(_figures_line(r.path, r))
         for o in (o for o in r.options if o.units):
             print(_figures_line(f"  = {o.option}", o))
-    if args.details:
+    if args.details and measured:
         _print_details(details)
     if args.out:
         print(f"Wrote {len(results)} fields to {args.out}.")

@@ -6,6 +6,7 @@ clicking one opens the case at that field in the main window (as the matrix does
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +29,7 @@ from schema.agreement import FieldAgreement, write_csv
 from schema.agreement_details import Disagreement
 from widgets.merge.disagreement_view import DisagreementView
 
+OPTION_TEXT = QColor("#4a5560")  # option rows: a shade lighter than their field's
 COLUMNS = ["Field", "Section.field", "N (units)", "Coders", "Agreement", "Cohen's kappa",
            "Krippendorff's alpha"]
 
@@ -81,6 +83,7 @@ class AgreementDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)  # an option's long label is cut short, not wrapped
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -142,6 +145,8 @@ class AgreementDialog(QDialog):
                      _number(r.alpha)]
             if option:
                 cells[0].setToolTip(f"Option '{r.label}': ticked or not, per unit")
+                for cell in cells[:2]:
+                    cell.setForeground(OPTION_TEXT)
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
         self._show_details()
