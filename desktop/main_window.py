@@ -19,6 +19,7 @@ from desktop.coding.case_list_panel import CaseListPanel
 from desktop.coding.workspace import Workspace
 from desktop.help.menu import add_help_menu
 from desktop.project import flows as project_flows
+from desktop.project.blind_toggle import BlindCodingToggle
 from desktop.project.passphrase_dialog import unlock_project
 from desktop.project.recovery import offer_restore, report_backup
 from desktop.settings import AppSettings
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.saving_label = QLabel()
         self.statusBar().addPermanentWidget(self.saving_label)
         self.actions = WindowActions(self)
+        self.blind_coding = BlindCodingToggle(self)  # Project ▸ Blind second coding
         self.analysis = install_analysis(self)  # the Analysis menu: cross-case views
         self.help_menu = add_help_menu(self)
         self._build_layout()
@@ -109,11 +111,13 @@ class MainWindow(QMainWindow):
         self.viewer.clear()
         self.form.show_coding(None)
         self.actions.set_project_open(False, False)
+        self.blind_coding.project_closed()
         self._update_title()
 
     def _on_opened(self, workspace: Workspace) -> None:
         self.settings.add_recent_project(workspace.path)
         self.actions.set_project_open(True, False, not workspace.readonly)
+        self.blind_coding.project_opened(workspace)
         if workspace.readonly:
             self.saving_label.setText("Read-only")
         self._update_title()

@@ -129,7 +129,7 @@ class WindowActions:
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        project = bar.addMenu("&Project")
+        project = self.project_menu = bar.addMenu("&Project")
         for item in (self.new_project, self.open_project, self.recent_menu, None,
                      self.import_documents, self.new_case, self.edit_case, self.delete_case,
                      None, self.quit):

@@ -10,7 +10,8 @@ ticked exactly the same options.
 Per field: N (units with two or more values), percent agreement (units on which every coding
 gave the same value), Cohen's kappa when exactly two coders (coder and site) coded all the
 units, and Krippendorff's alpha for nominal data, which allows any number of coders and
-missing values.
+missing values. A multi-choice field also gets the same four figures for each of its options
+(schema.agreement_options says how "not reported" counts there).
 
 After the fields, each repeating section adds a row `section.(applies)`: whether the coders
 agree that the section applies to the case (items coded) or not (marked not applicable).
@@ -95,6 +96,7 @@ class FieldAgreement:
     percent: float | None
     kappa: float | None
     alpha: float | None
+    options: tuple = ()  # schema.agreement_options.OptionAgreement, one per option (multi)
 
 
 def project_agreement(db: sqlite_utils.Database, codebook: Codebook) -> list[FieldAgreement]:
@@ -112,14 +114,24 @@ def project_agreement(db: sqlite_utils.Database, codebook: Codebook) -> list[Fie
 
 def _field_agreement(spec, units: dict[tuple, dict[str, Hashable]]) -> FieldAgreement:
     """units: (case, position) -> {coder identity: value}."""
+    from schema.agreement_options import option_agreements  # it builds on measure()
+
+    return FieldAgreement(spec.path, spec.label, spec.type, *measure(units),
+                          options=option_agreements(spec, units))
+
+
+def measure(units: dict[tuple, dict[str, Hashable]]
+            ) -> tuple[int, int, float | None, float | None, float | None]:
+    """(N, coders, percent agreement, Cohen's kappa, Krippendorff's alpha) over units given
+    as {unit: {coder: value}}; a unit with fewer than two values does not count."""
     pairable = [u for u in units.values() if len(u) >= 2]
     coders = sorted({c for u in pairable for c in u})
     values = [list(u.values()) for u in pairable]
     kappa = None
     if len(coders) == 2 and all(len(u) == 2 for u in pairable):
         kappa = cohens_kappa([(u[coders[0]], u[coders[1]]) for u in pairable])
-    return FieldAgreement(spec.path, spec.label, spec.type, len(pairable), len(coders),
-                          percent_agreement(values), kappa, krippendorff_alpha_nominal(values))
+    return (len(pairable), len(coders), percent_agreement(values), kappa,
+            krippendorff_alpha_nominal(values))
 
 
 def _coded_values(db: sqlite_utils.Database, codebook: Codebook) -> dict[str, dict]:
@@ -145,17 +157,22 @@ def _category(state: str, value_json: str | None) -> Hashable:
     return tuple(sorted(value)) if isinstance(value, list) else value
 
 
-CSV_HEADER = ["field", "label", "type", "units", "coders", "percent_agreement",
+CSV_HEADER = ["field", "option", "label", "type", "units", "coders", "percent_agreement",
               "cohens_kappa", "krippendorff_alpha"]
 
 
 def write_csv(results: list[FieldAgreement], path: str | Path) -> None:
+    """One row per field, followed by one row per option of a multi-choice field (its
+    `option` column names the option; it is empty on the whole-field rows)."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         for r in results:
-            writer.writerow([r.path, r.label, r.type, r.units, r.coders, _fmt(r.percent),
+            writer.writerow([r.path, "", r.label, r.type, r.units, r.coders, _fmt(r.percent),
                              _fmt(r.kappa), _fmt(r.alpha)])
+            for o in r.options:
+                writer.writerow([r.path, o.option, o.label, "option", o.units, o.coders,
+                                 _fmt(o.percent), _fmt(o.kappa), _fmt(o.alpha)])
 
 
 def _fmt(value: float | None) -> str:

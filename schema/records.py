@@ -31,6 +31,7 @@ class Coding:
     kind: str
     codebook_key: str
     created_at: str = ""
+    status: str = "not_started"  # the coder's own mark, from CASE_STATUSES
 
 
 @dataclass(frozen=True)

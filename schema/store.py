@@ -18,6 +18,7 @@ from schema.counting import counting_coding_sql
 from schema.errors import NotFoundError, ValidationError
 from schema.project import new_id, now, read_meta
 from schema.records import CASE_STATUSES, CODING_KINDS, Case, CaseFilter, Coding
+from schema.store_blind import BlindCodingMixin
 from schema.store_combining import CombiningMixin
 from schema.store_documents import DocumentMixin
 from schema.store_entities import EntityMixin
@@ -32,7 +33,7 @@ CASE_COLUMNS = ("reference", "title", "review_type", "category", "site", "public
 
 
 class Store(EntityMixin, DocumentMixin, PseudonymMixin, ReportMixin, CombiningMixin,
-            SuggestionMixin, SectionStateMixin):
+            SuggestionMixin, SectionStateMixin, BlindCodingMixin):
     """A project opened for a named person (the actor recorded in the audit log)."""
 
     def __init__(self, db: sqlite_utils.Database, actor: str) -> None:
@@ -317,4 +318,4 @@ def _case(row: dict) -> Case:
 def _coding(row: dict) -> Coding:
     return Coding(id=row["id"], case_id=row["case_id"], coder=row["coder"], site=row["site"],
                   kind=row["kind"], codebook_key=row["codebook_key"],
-                  created_at=row["created_at"])
+                  created_at=row["created_at"], status=row.get("status") or "not_started")

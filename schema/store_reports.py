@@ -29,6 +29,15 @@ class ReportMixin:
 
         return project_agreement(self.db, self.codebook)
 
+    def agreement_details(self) -> list:
+        """The units on which the codings disagree, per field and per option
+        (schema.agreement_details.Disagreement). With blind coding on, the cases whose
+        codings this coder may not see yet are left out."""
+        from schema.agreement_details import disagreements
+
+        hidden = frozenset(c.case_id for c in self.hidden_codings())
+        return disagreements(self.db, self.codebook, leave_out=hidden)
+
     def cases_with_several_codings(self) -> list[str]:
         from schema.merge.conflicts import cases_with_several_codings
 

@@ -47,9 +47,14 @@ def register(subparsers) -> None:
         "agreement", help="inter-coder agreement per categorical field",
         description="Percent agreement, Cohen's kappa (two coders) and Krippendorff's alpha "
                     "(nominal) for each categorical field, over the cases coded more than "
-                    "once, with the number of units behind each figure.")
+                    "once, with the number of units behind each figure. A multi-choice "
+                    "field also gets the figures of each option, ticked or not (a coder who "
+                    "gave 'not reported' is left out of them).")
     add_project_argument(agreement)
     agreement.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    agreement.add_argument("--details", action="store_true",
+                           help="also list, per field and option, the cases and items on "
+                                "which the codings differ, with each coder's value")
     agreement.set_defaults(handler=_agreement)
 
     conflicts = subparsers.add_parser(
@@ -88,6 +93,7 @@ def _agreement(args) -> int:
     store = open_store(args.project, readonly=True)
     try:
         results = store.agreement()
+        details = store.agreement_details() if args.details else []
     finally:
         store.close()
     if args.out:
@@ -96,13 +102,37 @@ def _agreement(args) -> int:
     if not measured:
         print("No case is coded more than once, so there is no agreement to measure.",
               file=sys.stderr)
-    print(f"{'field':<34} {'N':>5} {'coders':>6} {'agree':>6} {'kappa':>6} {'alpha':>6}")
+    print(f"{'field':<40} {'N':>5} {'coders':>6} {'agree':>6} {'kappa':>6} {'alpha':>6}")
     for r in measured:
-        print(f"{r.path:<34} {r.units:>5} {r.coders:>6} {_num(r.percent, pct=True):>6} "
-              f"{_num(r.kappa):>6} {_num(r.alpha):>6}")
+        print(_figures_line(r.path, r))
+        for o in (o for o in r.options if o.units):
+            print(_figures_line(f"  = {o.option}", o))
+    if args.details and measured:
+        _print_details(details)
     if args.out:
         print(f"Wrote {len(results)} fields to {args.out}.")
     return 0
+
+
+def _figures_line(name: str, r) -> str:
+    return (f"{name:<40} {r.units:>5} {r.coders:>6} {_num(r.percent, pct=True):>6} "
+            f"{_num(r.kappa):>6} {_num(r.alpha):>6}")
+
+
+def _print_details(details: list) -> None:
+    """Each field (or option) with disagreements, then one line per unit."""
+    print()
+    if not details:
+        print("The codings agree on every unit.")
+        return
+    heading = None
+    for d in details:
+        name = f"{d.path} = {d.option}" if d.option else d.path
+        if name != heading:
+            heading = name
+            print(f"{name}: the codings differ on")
+        said = " | ".join(f"{v.coder}: {v.value}" for v in d.values)
+        print(f"  {d.reference} · {d.item} · {said}")
 
 
 def _num(value: float | None, pct: bool = False) -> str:

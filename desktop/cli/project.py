@@ -1,4 +1,5 @@
-"""`new`, `info`, `cases` and `check`: creating and inspecting project files."""
+"""`new`, `info`, `cases`, `check` and `settings`: creating, inspecting and setting up project
+files."""
 
 from __future__ import annotations
 
@@ -50,6 +51,19 @@ def register(subparsers) -> None:
     add_project_argument(check)
     check.set_defaults(handler=_check)
 
+    settings = subparsers.add_parser(
+        "settings", help="show or change a project's settings (blind coding)",
+        description="Show the project's settings, or change them. With blind coding on, a "
+                    "coder sees only their own coding of a case until two coders or more "
+                    "have coded it and every coding is marked coded or checked; "
+                    "reconciliation waits until then too. Changes are in the audit log.")
+    add_project_argument(settings)
+    settings.add_argument("--blind", choices=("on", "off"),
+                          help="turn blind second coding on or off")
+    settings.add_argument("--coder", default=None,
+                          help="your name, recorded in the audit log (default: the app's)")
+    settings.set_defaults(handler=_settings)
+
 
 def _new(args) -> int:
     codebook = load_codebook(args.codebook or default_codebook_path())
@@ -78,6 +92,7 @@ def _info(args) -> int:
                         f"{store.meta.get('created_by', '?')}"),
             ("Codebook", f"{book.id} version {book.version} ({book.title})"),
             ("Schema version", f"{version} (this app: {latest_version()})"),
+            ("Blind coding", "on" if store.blind_coding else "off"),
         ]
         lines += [(table.replace("_", " ").capitalize(), str(store.count(table)))
                   for table in COUNTED_TABLES]
@@ -101,6 +116,20 @@ def _cases(args) -> int:
     for case in cases:
         category = book.category_label(case.category) if case.category else "-"
         print(f"{case.reference}\t{case.review_type}\t{category}\t{case.status}")
+    return 0
+
+
+def _settings(args) -> int:
+    store = open_store(args.project, readonly=args.blind is None, coder=args.coder)
+    try:
+        if args.blind is not None:
+            changed = store.set_blind_coding(args.blind == "on")
+            print(f"Blind coding is now {args.blind}." if changed else
+                  f"Blind coding was already {args.blind}; nothing changed.")
+        else:
+            print(f"Blind coding: {'on' if store.blind_coding else 'off'}")
+    finally:
+        store.close()
     return 0
 
 

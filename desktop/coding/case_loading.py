@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from schema import blind_coding
 from schema.codebook_model import Codebook
 from schema.errors import CasecoderError
 from schema.records import Case, Coding, Document
@@ -30,7 +31,8 @@ class CaseView:
     coding: Coding | None  # None only in a read-only project, for a case nobody has coded
     snapshot: object  # widgets.coding_form.snapshot.CodingSnapshot, or None
     documents: list[Document] = field(default_factory=list)
-    codings: list[Coding] = field(default_factory=list)  # every coding, for the switcher
+    codings: list[Coding] = field(default_factory=list)  # the codings shown in the switcher
+    hidden: int = 0  # codings of the case left out because the project codes blind
 
 
 def read_overview(store: Store) -> ProjectOverview:
@@ -38,11 +40,20 @@ def read_overview(store: Store) -> ProjectOverview:
                            cases=store.list_cases(), documents=store.documents())
 
 
-def primary_coding(store: Store, case_id: str, coder: str) -> Coding:
+def primary_coding(store: Store, case_id: str, coder: str, blind: bool = False) -> Coding:
     """The coding the form edits: this coder's primary, else the case's first primary, else a
-    new primary coding for this coder (one store call, one transaction)."""
-    primaries = [c for c in store.codings(case_id) if c.kind == "primary"]
+    new primary coding for this coder (one store call, one transaction).
+
+    In a blind-coded case (schema.blind_coding) the coder never edits someone else's coding:
+    their own primary or second coding, else a new one (a second coding when someone else
+    already has the primary)."""
+    codings = store.codings(case_id)
+    primaries = [c for c in codings if c.kind == "primary"]
     mine = [c for c in primaries if c.coder == coder]
+    if blind and not blind_coding.complete(codings):
+        own = blind_coding.own_coding(codings, coder)
+        return own or store.add_coding(case_id, coder=coder,
+                                       kind="second" if primaries else "primary")
     if mine or primaries:
         return (mine or primaries)[0]
     return store.add_coding(case_id, coder=coder, kind="primary")
@@ -52,20 +63,24 @@ def read_case(store: Store, case_id: str, coder: str, readonly: bool = False,
               coding_id: str | None = None) -> CaseView:
     """The case as the form shows it: the coding chosen (`coding_id`, if it is still one of
     the case's), else this coder's primary. Read-only, a case with no coding shows none
-    rather than creating one."""
+    rather than creating one. With blind coding on, only the codings this coder may see are
+    offered (schema.blind_coding), and `hidden` counts the others."""
     from widgets.coding_form.snapshot import load_snapshot
 
     case = store.get_case(case_id)
-    codings = store.codings(case_id)
-    coding = next((c for c in codings if c.id == coding_id), None)
-    if coding is None:
-        coding = (store.coding_for_tables(case_id) if readonly
-                  else primary_coding(store, case_id, coder))
-    if coding is not None and coding not in codings:
-        codings.append(coding)  # just made for this coder
+    blind = store.blind_coding
+    shown = blind_coding.visible(store.codings(case_id), coder, blind)
+    coding = next((c for c in shown if c.id == coding_id), None)
+    if coding is None and readonly:
+        tables = store.coding_for_tables(case_id)
+        coding = tables if tables in shown else blind_coding.own_coding(shown, coder)
+    elif coding is None:
+        coding = primary_coding(store, case_id, coder, blind)
+        shown = blind_coding.visible(store.codings(case_id), coder, blind)  # with a new one
     snapshot = load_snapshot(store, coding.id) if coding else None
     return CaseView(case=case, coding=coding, snapshot=snapshot,
-                    documents=store.case_documents(case_id), codings=codings)
+                    documents=store.case_documents(case_id), codings=shown,
+                    hidden=len(store.codings(case_id)) - len(shown))
 
 
 def read_snapshot(store: Store, coding_id: str) -> object:

@@ -118,10 +118,17 @@ class CodingController(QObject):
             self._push(commands.RemoveEvidenceCommand(self, coding_id, evidence_id))
 
     def set_case_status(self, status: str, label: str) -> None:
+        """Mark the case, and the coding shown, as `status` (also when only the coding is
+        behind: another coder may have marked the case already)."""
         current = self.workspace.current
-        if current and current.case.status != status:
+        if current is None or current.coding is None:
+            return
+        if current.case.status != status or current.coding.status != status:
             self._push(commands.SetCaseStatusCommand(self, current.coding.id, current.case.id,
                                                      status, label), is_edit=False)
+            if not self.workspace.readonly and self.workspace.current is current:
+                self.workspace.current = replace(current, coding=replace(current.coding,
+                                                                         status=status))
 
     # Evidence ----------------------------------------------------------------------------
 

@@ -276,21 +276,26 @@ class RemoveEvidenceCommand(_StoreCommand):
 
 
 class SetCaseStatusCommand(_StoreCommand):
-    """The coder's own mark of how far a case has got: not started ... checked."""
+    """The coder's own mark of how far a case has got: not started ... checked. The coding
+    shown gets the same mark (blind coding waits for every coding's)."""
 
     def __init__(self, target: EditTarget, coding_id: str, case_id: str, status: str,
                  label: str) -> None:
         super().__init__(target, coding_id, f"Mark case {label}")
         self.case_id, self.status = case_id, status
         self.old_status: str | None = None
+        self.old_coding_status: str | None = None
 
     def _do(self, store: Store) -> None:
         if self.old_status is None:
             self.old_status = store.get_case(self.case_id).status
-        store.set_case_status(self.case_id, self.status)
+            self.old_coding_status = store.get_coding(self.coding_id).status
+        store.set_case_and_coding_status(self.case_id, self.status, self.coding_id,
+                                         self.status)
 
     def _undo(self, store: Store) -> None:
-        store.set_case_status(self.case_id, self.old_status)
+        store.set_case_and_coding_status(self.case_id, self.old_status, self.coding_id,
+                                         self.old_coding_status)
 
     def _after(self, result: object, initial: bool) -> None:
         self.target.case_status_changed(self.case_id)

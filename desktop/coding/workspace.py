@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import OrderedDict
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -99,8 +100,7 @@ class Workspace(QObject):
         def done(case: Case) -> None:
             self.panel.update_case(case)
             if self.current and self.current.case.id == case.id:
-                self.current = CaseView(case, self.current.coding, self.current.snapshot,
-                                        self.current.documents)
+                self.current = replace(self.current, case=case)
             self.case_updated.emit(case)
         self.store_thread.submit(lambda store: store.get_case(case_id), done, self._fail)
 
@@ -152,7 +152,7 @@ class Workspace(QObject):
         self.form.show_coding(view.snapshot)
         if self.switcher is not None:
             self.switcher.show_codings(view.codings, view.coding, self.overview.site
-                                       if self.overview else "")
+                                       if self.overview else "", hidden=view.hidden)
         self.viewer.set_documents([(d.id, d.file_name) for d in view.documents])
         self.case_shown.emit(view.case)
         document, page, view_state = self._place_for(view)

@@ -56,6 +56,9 @@ class Reconciliation:
 
 
 def read_reconciliation(store: Store, case_id: str) -> Reconciliation:
+    """What the dialog shows; refused (ValidationError, one line) while the case is still
+    blind-coded, so no coder sees another's answers early."""
+    store.check_comparable(case_id)
     conflicts = open_conflicts(store, case_id)
     quotes = {(value.entity_id, conflict.field): store.evidence_for(value.entity_id,
                                                                      conflict.field)

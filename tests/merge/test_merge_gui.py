@@ -107,4 +107,5 @@ def test_agreement_dialog_lists_fields_with_units(qtbot, tmp_path, sources, stor
     paths = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert "victims.gender" in paths and "review.outcome" not in paths
     dialog.hide_empty.setChecked(False)
-    assert dialog.table.rowCount() == len(dialog.results)
+    rows = len(dialog.results) + sum(len(r.options) for r in dialog.results)  # option rows
+    assert dialog.table.rowCount() == rows

@@ -4,6 +4,8 @@ A case coded twice (a second coder, a consensus, or a merge from another site) h
 codings; the form shows one at a time. This small widget names it (coder and kind, and the
 site when it came from elsewhere) and lists the others. It emits `coding_chosen(coding_id)`
 when the user picks one; its owner then opens that coding. It holds only `Coding` records.
+In a blind-coded project it is given only the codings the coder may see, and says how many
+others there are without naming them.
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ class CodingSwitcher(QWidget):
         self.clear()
 
     def show_codings(self, codings: list[Coding], shown: Coding | None,
-                     home_site: str = "") -> None:
-        """List a case's codings with `shown` selected; one coding or none: just named."""
+                     home_site: str = "", hidden: int = 0) -> None:
+        """List a case's codings with `shown` selected; one coding or none: just named.
+        `hidden` codings (blind coding) are counted in the label, never listed."""
         self.combo.blockSignals(True)
         self.combo.clear()
         for coding in codings:
@@ -56,10 +59,16 @@ class CodingSwitcher(QWidget):
         self.combo.setCurrentIndex(max(self.combo.findData(shown.id) if shown else 0, 0))
         self.combo.blockSignals(False)
         self.combo.setEnabled(self.combo.count() > 1)
-        self.setToolTip(f"This case has {len(codings)} codings" if len(codings) > 1 else "")
+        self.label.setText(" Coding shown (blind): " if hidden else " Coding shown: ")
+        tip = f"This case has {len(codings)} codings" if len(codings) > 1 else ""
+        if hidden:
+            tip = (f"Blind coding: {hidden} other coding(s) of this case stay hidden until two "
+                   f"coders or more have coded it and each coding is marked coded or checked.")
+        self.setToolTip(tip)
 
     def clear(self) -> None:
         self.combo.clear()
+        self.label.setText(" Coding shown: ")
         self.combo.setEnabled(False)
 
     def shown_id(self) -> str | None:

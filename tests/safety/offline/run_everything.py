@@ -46,6 +46,8 @@ def commands(work: Path) -> None:
     _run("info", project)
     _run("cases", project)
     _run("check", project)
+    _run("settings", project, "--blind", "on")
+    _run("settings", project)
     _run("export-json", project, "--out", work / "cases.json")
     _run("import-json", other, work / "cases.json")
     _run("audit", project, "--out", work / "audit.csv")
@@ -63,7 +65,7 @@ def commands(work: Path) -> None:
     _run("quotes", demo, "--field", "victims.age", "--out", work / "quotes.pdf")
     _run("merge", work / "merged.casecoder", project, other)
     _run("conflicts", work / "merged.casecoder")
-    _run("agreement", work / "merged.casecoder")
+    _run("agreement", work / "merged.casecoder", "--details", "--out", work / "agree.csv")
     _run("merge", work / "merged.casecoder", demo, "--dry-run", "--candidates-out",
          work / "pairs.csv")
     _run("candidates", demo, "--out", work / "pairs.csv")
