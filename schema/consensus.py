@@ -16,6 +16,7 @@ from schema.errors import ValidationError
 from schema.merge.conflicts import FieldConflict, case_conflicts, comparable
 from schema.records import Coding
 from schema.store import Store
+from schema.store_sections import NOT_APPLICABLE
 from schema.transactions import transaction
 
 
@@ -66,11 +67,28 @@ def build_consensus(store: Store, case_id: str, choices: list[Choice]) -> Coding
                     decision = _agreed(store, entity_ids[0], section, position, spec.key,
                                        sources[0].id)
                 changed += _apply(store, target, decision, entity_ids, sources)
+        changed += _agreed_section_marks(store, consensus, sources)
         store._audit("reconcile", "codings", consensus.id, case_id,
                      f"consensus coding saved ({changed} field(s) changed, "
                      f"{len(chosen)} decided by the reconciler)",
                      after={"choices": len(chosen), "changed": changed})
     return store.get_coding(consensus.id)
+
+
+def _agreed_section_marks(store: Store, consensus: Coding, sources: list[Coding]) -> int:
+    """Mark a repeating section not applicable in the consensus where every coding did (a
+    suicide's perpetrators); where the coders differ, one of them coded items, and those
+    items came across as places to decide. Returns how many sections were marked."""
+    marks = [store.section_states(c.id) for c in sources]
+    agreed = set.intersection(*(set(k for k, v in m.items() if v == NOT_APPLICABLE)
+                                for m in marks))
+    done = store.section_states(consensus.id)
+    marked = 0
+    for section in sorted(agreed):
+        if done.get(section) != NOT_APPLICABLE and not store.entities(consensus.id, section):
+            store.mark_section_not_applicable(consensus.id, section)
+            marked += 1
+    return marked
 
 
 def _places(store: Store, sources: list[Coding]) -> list[tuple[str, int, list]]:

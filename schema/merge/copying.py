@@ -74,8 +74,8 @@ def copy_codings(src: sqlite3.Connection, dst: sqlite3.Connection,
         row[at] = case_map.get(row[at], row[at])
     present = existing_ids(dst, "codings", [r[cols.index("id")] for r in rows])
     upsert(src, dst, "codings", cols=cols, rows=rows,
-           update=("case_id", "coder", "site", "kind", "codebook_key", "updated_at",
-                   "updated_by"))
+           update=("case_id", "coder", "site", "kind", "codebook_key", "status",
+                   "updated_at", "updated_by"))
     return len(rows) - len(present), len(present)
 
 

@@ -79,3 +79,19 @@ def test_a_case_coded_once_cannot_be_reconciled(store):
     case_id = code_review(store, "SAR-2020-01")
     with pytest.raises(ValidationError, match="two or more codings"):
         build_consensus(store, case_id, [])
+
+
+def test_a_section_both_coders_marked_not_applicable_is_marked_in_the_consensus(merged):
+    case_id = _case(merged)
+    for coding in merged.codings(case_id):
+        for entity in merged.entities(coding.id, "perpetrators"):
+            merged.remove_entity(entity.id)
+        merged.mark_section_not_applicable(coding.id, "perpetrators")
+    first = merged.codings(case_id)[0]
+    merged.mark_section_not_applicable(first.id, "further_reading")
+    choices = [Choice(c.section, c.position, c.field, None)
+               for c in open_conflicts(merged, case_id)]
+    consensus = build_consensus(merged, case_id, choices)
+    assert merged.section_states(consensus.id) == {"perpetrators": "not_applicable"}
+    again = build_consensus(merged, case_id, choices)
+    assert merged.section_states(again.id) == {"perpetrators": "not_applicable"}
