@@ -68,6 +68,8 @@ def _case(db, row: dict) -> dict:
 
 def _coding(db, row: dict) -> dict:
     coding = {k: row[k] for k in ("id", "coder", "site", "kind", "codebook_key", *_STAMPS)}
+    if row.get("status") is not None:
+        coding["status"] = row["status"]
     coding["entities"] = [_entity(db, e) for e in db.query(
         "SELECT * FROM entities WHERE coding_id = ? ORDER BY section, position, id",
         [row["id"]])]

@@ -33,7 +33,7 @@ SHAPES: dict[str, dict[str, tuple]] = {
                  "created_by": STR},
 }
 OPTIONAL = {"top": {"exported_at", "source", "format_version"}, "answer": {"value"},
-            "coding": {"section_states"}}
+            "coding": {"section_states", "status"}}
 
 
 def fail(path: str, message: str) -> DataImportError:
@@ -99,6 +99,15 @@ def check_coding(coding: dict, path: str, book: Codebook, documents: set[str]) -
         for j, item in enumerate(entity["evidence"]):
             check_evidence(item, f"{epath}.evidence[{j}]", section, documents)
     check_section_states(coding, path, book)
+    check_coding_status(coding, path)
+
+
+def check_coding_status(coding: dict, path: str) -> None:
+    """A coding's own status, when given, is one the project knows (older files have none)."""
+    status = coding.get("status", "not_started")
+    if status not in CASE_STATUSES:
+        raise fail(f"{path}.status", f"unknown status {status!r}; expected one of "
+                                     f"{', '.join(CASE_STATUSES)}")
 
 
 def check_section_states(coding: dict, path: str, book: Codebook) -> None:

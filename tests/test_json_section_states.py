@@ -103,3 +103,19 @@ def test_a_mark_beside_items_of_its_section_is_refused(marked, other):
                                "section": "perpetrators", "answers": [], "evidence": []})
     with pytest.raises(DataImportError, match="marked not applicable but the coding holds"):
         import_cases(other, data)
+
+
+def test_a_codings_own_status_travels_and_a_bad_one_is_refused(marked, other):
+    store, coding = marked
+    store.set_coding_status(coding.id, "coded")
+    exported = export_cases(store)
+    jsonschema.validate(exported, json.loads(SCHEMA.read_text()))
+    assert _coding_of(exported)["status"] == "coded"
+    import_cases(other, json.loads(json.dumps(exported)))
+    assert other.get_coding(coding.id).status == "coded"
+    broken = copy.deepcopy(exported)
+    _coding_of(broken)["status"] = "finished"
+    before = export_cases(other)["cases"]
+    with pytest.raises(DataImportError, match=r"codings\[0\]\.status: unknown status"):
+        import_cases(other, broken)
+    assert export_cases(other)["cases"] == before
