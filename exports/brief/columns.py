@@ -2,8 +2,8 @@
 
 Each short column (number, review, agency, level, owner, status) gets, in order of need:
 room for its longest word, so no word breaks; then room for every cell in at most two lines;
-then, while space is left after the recommendation text has a comfortable share, room for
-its cells on one line, cheapest column first. The recommendation text takes what remains and
+then room for its cells on one line, cheapest column first: at a small cost ("In progress")
+whenever the text keeps its least share, at any cost while the text keeps a comfortable one. The recommendation text takes what remains and
 never less than TEXT_LEAST of the table.
 """
 
@@ -19,6 +19,8 @@ CELL_PADDING = 4.5
 PADDING = 2 * CELL_PADDING + 1  # a cell's left and right padding, and a point to spare
 TEXT_LEAST = 0.36
 TEXT_COMFORT = 0.45
+CHEAP = 16.0
+"""Points a column may take from the text's comfortable share to fit on one line."""
 MOST = 0.24
 """No short column takes more than this share of the table."""
 
@@ -54,6 +56,19 @@ def _two_lines(cells: list[str], low: float, high: float) -> float:
     return high
 
 
+def _widened(chosen: dict[int, float], one: dict[int, float], room: float,
+             most: float) -> dict[int, float]:
+    """Columns put on one line, cheapest first, each costing at most `most` points, while
+    the short columns together stay within `room`."""
+    spare = room - sum(chosen.values())
+    for i in sorted(chosen, key=lambda i: one[i] - chosen[i]):
+        cost = one[i] - chosen[i]
+        if 0 < cost <= min(spare, most):
+            spare -= cost
+            chosen[i] = one[i]
+    return chosen
+
+
 def fitted_widths(rows: list[list[str]], text_column: int, width: float) -> list[float]:
     """The width of each column for `rows` (the header first) in a table `width` wide."""
     columns = [[row[i] for row in rows] for i in range(len(rows[0]))]
@@ -69,12 +84,8 @@ def fitted_widths(rows: list[list[str]], text_column: int, width: float) -> list
         share = max(0.0, min(1.0, spare / need)) if need > 0 else 1.0
         chosen = {i: word[i] + (two[i] - word[i]) * share for i in short}
     else:
-        chosen = dict(two)
-        spare = width * (1 - TEXT_COMFORT) - sum(chosen.values())
-        for i in sorted(short, key=lambda i: one[i] - two[i]):
-            if one[i] - two[i] <= spare:
-                spare -= one[i] - two[i]
-                chosen[i] = one[i]
+        chosen = _widened(dict(two), one, room, CHEAP)
+        chosen = _widened(chosen, one, width * (1 - TEXT_COMFORT), width)
     widths = [chosen.get(i, 0.0) for i in range(len(columns))]
     widths[text_column] = width - sum(chosen.values())
     return widths
