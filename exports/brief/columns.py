@@ -1,10 +1,10 @@
 """Column widths for the action plan, sized by what the columns hold.
 
-Each short column (number, review, agency, level, owner, status) gets, in order of need:
-room for its longest word, so no word breaks; then room for every cell in at most two lines;
-then room for its cells on one line, cheapest column first: at a small cost ("In progress")
-whenever the text keeps its least share, at any cost while the text keeps a comfortable one. The recommendation text takes what remains and
-never less than TEXT_LEAST of the table.
+Each short column (number, agency, level, owner, status) gets, in order of need: room for
+its longest word, so no word breaks; then room for every cell in at most two lines; then
+room for its cells on one line, cheapest column first, at a small cost ("In progress")
+whenever the text keeps its least share, at any cost while it keeps a comfortable one. The
+recommendation text takes what remains, and never less than TEXT_LEAST of the table.
 """
 
 from __future__ import annotations

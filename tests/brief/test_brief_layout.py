@@ -138,7 +138,8 @@ def test_the_themes_leave_no_hole_when_an_item_wraps(store, thematic):
     assert all(len(column) >= 3 for column in columns)
     assert any(len(column) > len(LONG_THEMES) // 2 + 1 for column in columns)  # some wrap
     for column in columns:
-        gaps = [above.bottom - below.top for above, below in zip(column, column[1:])]
+        gaps = [above.bottom - below.top
+                for above, below in zip(column, column[1:], strict=False)]
         assert max(gaps) < 9, gaps  # a blank line would leave about 14 points
 
 
