@@ -113,8 +113,10 @@ def _counted(cases: list[Case], include_in_progress: bool) -> tuple[list[Case], 
             for case in cases if case.status not in statuses]
     if not kept:
         hint = "" if include_in_progress else " (or include cases in progress)"
-        raise BriefRefused(f"none of the {len(cases)} cases is marked coded or checked; mark "
-                           f"cases coded when their coding is finished{hint}")
+        which = "the only case is not" if len(cases) == 1 else \
+            f"none of the {len(cases)} cases is"
+        raise BriefRefused(f"{which} marked coded or checked; mark cases coded when their "
+                           f"coding is finished{hint}")
     return kept, left
 
 
@@ -152,8 +154,10 @@ def _gather(store: Store, cases: list[Case], scope: BriefScope,
         own = [(p.real_name, p.pseudonym) for p in store.pseudonyms(case.id)]
         materials.append(read_case_material(store, case, Pseudonymiser(own + others), books))
     if not materials:
-        raise BriefRefused(f"none of the {len(cases)} counted cases holds enough coding for a "
-                           f"brief (at least {MIN_ANSWERED_FOR_BRIEF} answered fields each)")
+        which = "the only counted case does not hold" if len(cases) == 1 else \
+            f"none of the {len(cases)} counted cases holds"
+        raise BriefRefused(f"{which} enough coding for a brief (at least "
+                           f"{MIN_ANSWERED_FOR_BRIEF} answered fields each)")
     return materials, skipped
 
 

@@ -13,6 +13,7 @@ from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
 from desktop.demo.build import build_demo
 from exports.brief import BriefScope, build_brief
+from schema.errors import CasecoderError
 from schema.project import open_project
 from schema.store import Store
 from tests.brief.sample import code_sample_case
@@ -181,3 +182,12 @@ def test_demo_briefs_have_no_page_more_than_a_tenth_empty_before_the_last(demo, 
         store.close()
     assert result.pages >= 2
     assert max(result.page_room[:-1]) <= 0.1, result.page_room
+
+
+def test_a_refusal_over_one_case_speaks_of_one_case(store):
+    case_id = _lean_case(store, "SAR-2022-07")
+    store.set_case_status(case_id, "in_progress")
+    with pytest.raises(CasecoderError) as caught:
+        build_brief(store, BriefScope.review_type("SAR"))
+    assert "the only case is not marked coded or checked" in str(caught.value)
+    assert "none of the 1" not in str(caught.value)
