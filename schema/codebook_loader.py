@@ -21,6 +21,8 @@ TOP_KEYS = {"id", "version", "title", "description", "review_types", "categories
 SECTION_KEYS = {"key", "label", "help", "repeat", "item_label", "fields"}
 FIELD_KEYS = {"key", "label", "type", "options", "allow_na", "help", "min", "max"}
 OPTION_KEYS = {"key", "label", "keywords", "exclusive"}
+REVIEW_TYPE_KEYS = OPTION_KEYS | {"short"}
+MAX_SHORT = 40
 OPTION_TYPES = {"choice", "multi"}
 
 
@@ -98,7 +100,7 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         id=str(data["id"]),
         version=str(data["version"]),
         title=str(data.get("title") or data["id"]),
-        review_types=checker.plain_options(data, "review_types"),
+        review_types=checker.review_types(data),
         categories=checker.plain_options(data, "categories"),
         sections=sections,
         source_text=text,
@@ -174,7 +176,8 @@ class _Checker:
                              line, where)
         return value
 
-    def options(self, value: object, where: str, line: int | None) -> tuple[Option, ...]:
+    def options(self, value: object, where: str, line: int | None,
+                allowed: set[str] = OPTION_KEYS) -> tuple[Option, ...]:
         if value is None:
             return ()
         if not isinstance(value, YamlList):
@@ -182,15 +185,29 @@ class _Checker:
         options: list[Option] = []
         for item in value:
             item = self.mapping(item, value.line, where)
-            self.keys(item, OPTION_KEYS, f"an option of '{where}'")
+            self.keys(item, allowed, f"an option of '{where}'")
             self.require(item, "key", f"an option of '{where}'")
             key = str(item["key"])
             if any(o.key == key for o in options):
                 raise self.error(f"option key '{key}' appears twice", item.line, where)
             keywords = self._keywords(item, f"{where}.{key}")
             options.append(Option(key, str(item.get("label") or key), keywords,
-                                  self._exclusive(item, where), item.line))
+                                  self._exclusive(item, where), item.line,
+                                  self._short(item, f"{where}.{key}")))
         return tuple(options)
+
+    def _short(self, item: YamlMap, where: str) -> str:
+        """A review type's optional short label: one line of plain text, shorter than most."""
+        if "short" not in item:
+            return ""
+        value = item["short"]
+        line = item.key_lines.get("short", item.line)
+        text = value.strip() if isinstance(value, str) else ""
+        if not text or "\n" in text or len(text) > MAX_SHORT:
+            raise self.error(f"'short' must be a label of one line and at most {MAX_SHORT} "
+                             f"characters, such as \"Joint review\", got {value!r}; leave it "
+                             f"out to use the full label", line, where)
+        return text
 
     def _keywords(self, item: YamlMap, where: str) -> tuple[str, ...]:
         """An option's keywords, each written in the syntax of schema.keywords."""
@@ -214,6 +231,14 @@ class _Checker:
             raise self.error(f"'exclusive' must be true or false, got {value!r}",
                              item.key_lines.get("exclusive", item.line), where)
         return value
+
+    def review_types(self, data: YamlMap) -> tuple[Option, ...]:
+        """Review types: plain options that may also carry a short label for headings."""
+        options = self.options(data.get("review_types"), "review_types",
+                               data.key_lines.get("review_types", data.line), REVIEW_TYPE_KEYS)
+        self.no_exclusive(options, "review_types", "'review_types' is a list of labels, not "
+                          "a multi field")
+        return options
 
     def plain_options(self, data: YamlMap, key: str) -> tuple[Option, ...]:
         """Review types or categories: options that can never be exclusive."""

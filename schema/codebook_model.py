@@ -20,13 +20,21 @@ ANSWER_STATES = ("answered", "not_reported", "not_applicable")
 class Option:
     """One answer of a choice or multi field. `keywords` are other words for it (typing one
     picks it); an `exclusive` option of a multi field ("None", "Not known") is never ticked
-    together with another option."""
+    together with another option. `short` is a brief name for headings, where the label is
+    too long or carries an explanation ("Joint review" for "Joint review (e.g. SAR and DHR)");
+    only review types have one."""
 
     key: str
     label: str
     keywords: tuple[str, ...] = ()
     exclusive: bool = False
     line: int | None = field(default=None, compare=False)
+    short: str = ""
+
+    @property
+    def short_label(self) -> str:
+        """The name for a heading: the short label when the codebook gives one."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,10 @@ class Codebook:
 
     def review_type_label(self, key: str) -> str:
         return next((o.label for o in self.review_types if o.key == key), key)
+
+    def review_type_short(self, key: str) -> str:
+        """A review type's name for headings (its short label, else its label)."""
+        return next((o.short_label for o in self.review_types if o.key == key), key)
 
     def category_label(self, key: str) -> str:
         return next((o.label for o in self.categories if o.key == key), key)

@@ -22,7 +22,7 @@ from pathlib import Path
 from exports.brief.compose import compose_case_brief, compose_thematic_brief
 from exports.brief.content import BriefContent, CaseMaterial, all_texts
 from exports.brief.material import read_case_material
-from exports.brief.pages import Furniture, render_pdf
+from exports.brief.pages import Furniture, render
 from exports.brief.pseudonyms import Pseudonymiser
 from exports.brief.scope import BriefScope, resolve_cases
 from schema.codebook_model import Codebook
@@ -49,6 +49,9 @@ class BriefResult:
     cases: list[str]
     skipped: list[str] = field(default_factory=list)
     """Cases left out of a thematic brief, each as "REF: why"."""
+    page_room: tuple[float, ...] = ()
+    """Per page, the share of the text area left empty below the content (for layout
+    checks)."""
 
 
 def build_brief(store: Store, scope: BriefScope, *, marking: str = "",
@@ -72,9 +75,10 @@ def build_brief(store: Store, scope: BriefScope, *, marking: str = "",
     _refuse_real_names(content, everyone)
     step(len(cases), len(cases) + 1, "Laying out the pages")
     furniture = Furniture(marking, today or date.today(), content.codebook)
-    pdf, pages = render_pdf(content, furniture)
-    step(len(cases) + 1, len(cases) + 1, f"{pages} pages")
-    return BriefResult(pdf, pages, content.title, [m.reference for m in materials], skipped)
+    rendered = render(content, furniture)
+    step(len(cases) + 1, len(cases) + 1, f"{rendered.pages} pages")
+    return BriefResult(rendered.pdf, rendered.pages, content.title,
+                       [m.reference for m in materials], skipped, rendered.page_room)
 
 
 def check_marking(marking: str | None) -> str:
@@ -109,8 +113,10 @@ def _counted(cases: list[Case], include_in_progress: bool) -> tuple[list[Case], 
             for case in cases if case.status not in statuses]
     if not kept:
         hint = "" if include_in_progress else " (or include cases in progress)"
-        raise BriefRefused(f"none of the {len(cases)} cases is marked coded or checked; mark "
-                           f"cases coded when their coding is finished{hint}")
+        which = "the only case is not" if len(cases) == 1 else \
+            f"none of the {len(cases)} cases is"
+        raise BriefRefused(f"{which} marked coded or checked; mark cases coded when their "
+                           f"coding is finished{hint}")
     return kept, left
 
 
@@ -148,8 +154,10 @@ def _gather(store: Store, cases: list[Case], scope: BriefScope,
         own = [(p.real_name, p.pseudonym) for p in store.pseudonyms(case.id)]
         materials.append(read_case_material(store, case, Pseudonymiser(own + others), books))
     if not materials:
-        raise BriefRefused(f"none of the {len(cases)} counted cases holds enough coding for a "
-                           f"brief (at least {MIN_ANSWERED_FOR_BRIEF} answered fields each)")
+        which = "the only counted case does not hold" if len(cases) == 1 else \
+            f"none of the {len(cases)} counted cases holds"
+        raise BriefRefused(f"{which} enough coding for a brief (at least "
+                           f"{MIN_ANSWERED_FOR_BRIEF} answered fields each)")
     return materials, skipped
 
 

@@ -15,18 +15,20 @@ UNTHEMED = "Other learning"
 def compose_case_brief(m: CaseMaterial) -> BriefContent:
     """A brief for one case, following the shape of a board's one-case learning brief."""
     subject = m.subject or m.reference
+    name = m.review_type_short or m.review_type
     facts = [Fact("Review type", m.review_type, m.category),
              _count_fact("Agencies involved", m.agencies, "agency", "agencies"),
              _count_fact("Local authorities", m.local_authorities, "local authority",
                          "local authorities"),
              Fact("Full review published", m.published)]
     return BriefContent(
-        kind=f"Learning brief · {m.review_type}",
-        title=m.title or f"{m.review_type} {m.reference}",
+        kind=f"Learning brief · {name}",
+        title=m.title or f"{name} {m.reference}",
         subject=f"{subject} (review {m.reference})" if m.subject else f"Review {m.reference}",
         anonymity_note=ANONYMITY_NOTE, codebook=m.codebook,
         background=(Item(m.summary),) if m.summary else (),
-        facts=tuple(f for f in facts if f.value), themes=m.themes, findings=m.findings,
+        facts=tuple(f for f in facts if f.value), themes=tuple(Item(t) for t in m.themes),
+        findings=m.findings,
         good_practice=m.good_practice, learning=group_by_theme(m.learning),
         voice_heading=f"Hearing the voice of {subject}",
         voice=(Item(m.voice),) if m.voice else (),
@@ -82,22 +84,40 @@ def _count_fact(label: str, names: tuple[str, ...], one: str, many: str) -> Fact
 
 def _thematic_facts(materials: list[CaseMaterial]) -> tuple[Fact, ...]:
     n = len(materials)
-    types = Counter(m.review_type for m in materials)
+    types = Counter(m.review_type_short or m.review_type for m in materials)
     categories = Counter(m.category for m in materials if m.category)
     agencies = Counter(a for m in materials for a in m.agencies)
     authorities = tuple(dict.fromkeys(a for m in materials for a in m.local_authorities))
-    published = sum(1 for m in materials if m.published_flag is True)
-    unknown = sum(1 for m in materials if m.published_flag is None)
     facts = [Fact("Reviews", _plural(n, "review", "reviews"), _counted(types)),
-             Fact("Categories", f"{len(categories)}", _counted(categories))
+             Fact("Categories", _plural(len(categories), "category", "categories"),
+                  _counted(categories))
              if len(categories) > 1 else Fact("Category", ", ".join(categories)),
              Fact("Agencies involved", _plural(len(agencies), "agency", "agencies")
                   if agencies else "", _counted(agencies)),
              _count_fact("Local authorities", authorities, "local authority",
                          "local authorities"),
-             Fact("Full review published", f"{published} of {n}",
-                  f"not stated for {unknown}" if unknown else "")]
+             _published_fact(materials)]
     return tuple(f for f in facts if f.value)
+
+
+def _published_fact(materials: list[CaseMaterial]) -> Fact:
+    """How many of the reviews were published in full, said the way a reader would say it:
+    "None of 2" with "not stated in 1 review" beneath, "1 of 3", "Both"."""
+    flags = [m.published_flag for m in materials]
+    n, published, unknown = len(flags), flags.count(True), flags.count(None)
+    if unknown == n:
+        return Fact("Full review published", "Not stated",
+                    "" if n == 1 else f"in any of the {n} reviews")
+    if n == 1:
+        return Fact("Full review published", "Yes" if published else "No")
+    if published == 0:
+        value = f"None of {n}"
+    elif published == n:
+        value = "Both" if n == 2 else f"All {n}"
+    else:
+        value = f"{published} of {n}"
+    detail = f"not stated in {_plural(unknown, 'review', 'reviews')}" if unknown else ""
+    return Fact("Full review published", value, detail)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -105,13 +125,16 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def _counted(counts: Counter) -> str:
-    return ", ".join(f"{label} ({count})" for label, count in counts.most_common())
+    """ "Police (2), Housing (1)", each count held to its name by a no-break space."""
+    return ", ".join(f"{label}\u00a0({count})" for label, count in counts.most_common())
 
 
-def _theme_counts(materials: list[CaseMaterial]) -> tuple[str, ...]:
+def _theme_counts(materials: list[CaseMaterial]) -> tuple[Item, ...]:
+    """Each theme with how many of the reviews raise it ("1 of 1 review", "3 of 4 reviews")."""
     counts = Counter(t for m in materials for t in dict.fromkeys(m.themes))
     n = len(materials)
-    return tuple(f"{theme} ({count} of {n} reviews)" for theme, count in counts.most_common())
+    of_n = _plural(n, "review", "reviews")
+    return tuple(Item(theme, f"{count} of {of_n}") for theme, count in counts.most_common())
 
 
 def _sourced(materials: list[CaseMaterial], section: str) -> tuple[Item, ...]:

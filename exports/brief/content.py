@@ -54,6 +54,8 @@ class CaseMaterial:
     review_type: str
     category: str
     codebook: str
+    review_type_short: str = ""
+    """The review type's name for headings (the codebook's short label, else its label)."""
     subject: str = ""
     summary: str = ""
     published: str = ""
@@ -84,7 +86,8 @@ class BriefContent:
     codebook: str
     background: tuple[Item, ...] = ()
     facts: tuple[Fact, ...] = ()
-    themes: tuple[str, ...] = ()
+    themes: tuple[Item, ...] = ()
+    """Theme labels; in a thematic brief each notes how many reviews raise it."""
     findings: tuple[Item, ...] = ()
     good_practice: tuple[Item, ...] = ()
     learning: tuple[tuple[str, tuple[Item, ...]], ...] = ()

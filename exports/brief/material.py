@@ -89,6 +89,7 @@ def read_case_material(store: Store, case: Case, names: Pseudonymiser,
     return CaseMaterial(
         reference=names.clean(case.reference), title=names.clean(case.title),
         review_type=book.review_type_label(case.review_type),
+        review_type_short=book.review_type_short(case.review_type),
         category=book.category_label(case.category) if case.category else "",
         codebook=f"{book.id} version {book.version}",
         **_review_facts(reader), **_learning(reader), **_voice(reader),

@@ -76,16 +76,45 @@ class BriefCanvas(Canvas):
         self.restoreState()
 
 
-def render_pdf(content: BriefContent, furniture: Furniture) -> tuple[bytes, int]:
-    """The brief as PDF bytes, and its number of pages."""
+class BriefDocument(BaseDocTemplate):
+    """The brief's document, which notes how far down each page its content reached."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lowest: dict[int, float] = {}  # page number: lowest point reached, from the top
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab's name
+        frame = getattr(self, "frame", None)
+        if frame is None:
+            return
+        top = self.bottomMargin + self.height
+        self.lowest[self.page] = max(self.lowest.get(self.page, 0.0), top - frame._y)
+
+    def page_room(self) -> tuple[float, ...]:
+        """The share (0 to 1) of each page's text area left empty below its content."""
+        return tuple(round(max(0.0, 1 - self.lowest.get(page, 0.0) / self.height), 4)
+                     for page in range(1, self.page + 1))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    page_room: tuple[float, ...]
+    """Per page, the share of the text area left empty below the content."""
+
+
+def render(content: BriefContent, furniture: Furniture) -> Rendered:
+    """The brief as PDF bytes, with its number of pages and how full each page is."""
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                          title=content.title, subject=content.kind,
-                          author="Casecoder", creator="Casecoder learning brief", lang="en-GB")
+    doc = BriefDocument(buffer, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                        title=content.title, subject=content.kind,
+                        author="Casecoder", creator="Casecoder learning brief", lang="en-GB")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
     doc.build(story(content, doc.width),
               canvasmaker=partial(BriefCanvas, furniture=furniture))
-    return buffer.getvalue(), doc.page
+    return Rendered(buffer.getvalue(), doc.page, doc.page_room())
+

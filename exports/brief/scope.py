@@ -50,8 +50,16 @@ class BriefScope:
         if self.kind == "category":
             return book.category_label(self.values[0])
         if self.kind == "review_type":
-            return f"{book.review_type_label(self.values[0])}s"
+            return plural_title(book.review_type_short(self.values[0]))
         return "Selected reviews"
+
+
+def plural_title(name: str) -> str:
+    """A review type's name as a title for all reviews of that type: "Joint reviews". Names
+    that an added "s" would garble (an abbreviation, a bracket) are put another way."""
+    if name[-1:].isalpha() and name[-1:].islower() and not name.endswith("s"):
+        return f"{name}s"
+    return f"Reviews of type {name}"
 
 
 def resolve_cases(store: Store, scope: BriefScope) -> list[Case]:
