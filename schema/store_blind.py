@@ -65,6 +65,15 @@ class BlindCodingMixin:
         """True while others' codings of this case are hidden from this store's coder."""
         return len(self.visible_codings(case_id)) < len(self.codings(case_id))
 
+    def coding_shown(self, case_id: str) -> Coding | None:
+        """The coding the analysis views show for a case: the one that speaks for it, or,
+        while the case is blind to this coder, their own coding (None if they have none)."""
+        if self.blind_coding:
+            codings = self.codings(case_id)
+            if not blind_coding.complete(codings):
+                return blind_coding.own_coding(codings, self.actor)
+        return self.coding_for_tables(case_id)
+
     def hidden_codings(self) -> list[Coding]:
         """Every coding the coder may not see yet, across the project (none when blind
         coding is off)."""

@@ -168,5 +168,5 @@ def _timeline(store: Store, case: Case, book: Codebook,
     """The case's escalation events, when its codebook has them and some are coded."""
     if not any(s.key == EVENTS for s in book.sections):
         return None
-    timeline = read_case_timeline(store, case, names.clean)
+    timeline = read_case_timeline(store, case, names.clean, as_counted=True)
     return timeline if timeline.events else None

@@ -1,8 +1,9 @@
 """Reading the matrix from the store: one coding per case, as the tables count them.
 
 Each case shows the coding that speaks for it (schema.counting: consensus, else primary),
-so the matrix agrees with the summary tables and the brief. Every case is listed, whatever
-its status, so the matrix also shows what remains to be coded.
+so the matrix agrees with the summary tables and the brief; while blind second coding hides
+a case's other codings, the coder sees their own (Store.coding_shown). Every case is
+listed, whatever its status, so the matrix also shows what remains to be coded.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def build_matrix(store: Store, sections: list[str] | None = None, progress=None)
 
 def _case_rows(store: Store, book: Codebook, case: Case,
                chosen: list[Section]) -> list[MatrixRow]:
-    coding = store.coding_for_tables(case.id)
+    coding = store.coding_shown(case.id)
     answers = store.coding_answers(coding.id) if coding else {}
     items: dict[str, list[str]] = {s.key: [] for s in chosen}
     if coding is not None:

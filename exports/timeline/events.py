@@ -79,11 +79,14 @@ def events_fields(book: Codebook) -> dict[str, Field]:
     return found
 
 
-def read_case_timeline(store: Store, case: Case, clean: Clean | None = None) -> CaseTimeline:
-    """The case's events from the coding that counts for it (none if it has no coding).
-    `clean` is applied to every text coders typed (the brief passes its pseudonymiser)."""
+def read_case_timeline(store: Store, case: Case, clean: Clean | None = None, *,
+                       as_counted: bool = False) -> CaseTimeline:
+    """The case's events from the coding the store's coder is shown (Store.coding_shown: the
+    one that counts, or their own while the case is blind-coded); `as_counted` reads the
+    coding that counts whatever the setting, as the brief's other sections do. `clean` is
+    applied to every text coders typed (the brief passes its pseudonymiser)."""
     clean = clean or (lambda text: text)
-    coding = store.coding_for_tables(case.id)
+    coding = store.coding_for_tables(case.id) if as_counted else store.coding_shown(case.id)
     book = store.codebook_by_key(coding.codebook_key) if coding else store.codebook
     fields = events_fields(book)
     stages = tuple(o.label for o in fields["timeline_stage"].options)

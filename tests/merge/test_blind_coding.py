@@ -144,3 +144,28 @@ def test_settings_command_shows_and_changes_blind_coding(double_coded, capsys):
         assert [e.actor for e in entries(store.db) if e.table_name == "meta"] == ["Lead"]
     finally:
         store.close()
+
+
+def test_the_matrix_and_timeline_show_a_blind_coder_only_their_own_answers(double_coded):
+    from exports.matrix import build_matrix
+    from exports.timeline import read_case_timeline
+
+    path, case_id = double_coded
+    lead = _store(path, "Lead")
+    lead.set_blind_coding(True)
+    lead.close()
+    b = _store(path, "B. Coder")
+    try:
+        def gender_shown() -> list[str]:
+            matrix = build_matrix(b, ["victims"])
+            at = [c.field for c in matrix.columns].index("gender")
+            return [row.cells[at].text for row in matrix.rows]
+
+        assert gender_shown() == ["Male"]  # B's own, not the primary's "Female"
+        [case] = b.list_cases()
+        assert read_case_timeline(b, case).case_id == case_id
+        assert b.coding_shown(case_id).coder == "B. Coder"
+        b.set_blind_coding(False)
+        assert gender_shown() == ["Female"]
+    finally:
+        b.close()
