@@ -151,7 +151,10 @@ def _conflicts(args) -> int:
             case_ids = [c.id for c in cases]
         else:
             case_ids = store.cases_with_several_codings()
-        found = [c.as_dict() for case_id in case_ids
+        blind = [case_id for case_id in case_ids if store.is_blind(case_id)]
+        if args.case and blind:
+            store.check_comparable(blind[0])  # refuses, saying what is still to be coded
+        found = [c.as_dict() for case_id in case_ids if case_id not in blind
                  for c in store.case_conflicts(case_id)]
     finally:
         store.close()
@@ -159,4 +162,7 @@ def _conflicts(args) -> int:
         print(line)
     cases = len({c["case_id"] for c in found})
     print(f"{len(found)} differing field(s) in {cases} case(s).", file=sys.stderr)
+    if blind:
+        print(f"{len(blind)} blind-coded case(s) left out until every coding of them is "
+              f"marked coded or checked.", file=sys.stderr)
     return 1 if found else 0

@@ -169,3 +169,24 @@ def test_the_matrix_and_timeline_show_a_blind_coder_only_their_own_answers(doubl
         assert gender_shown() == ["Female"]
     finally:
         b.close()
+
+
+def test_conflicts_leave_out_blind_cases_until_both_codings_are_complete(double_coded,
+                                                                         capsys):
+    path, case_id = double_coded
+    lead = _store(path, "Lead")
+    lead.set_blind_coding(True)
+    lead.close()
+    assert main(["conflicts", str(path)]) == 0
+    assert "1 blind-coded case(s) left out" in capsys.readouterr().err
+    assert main(["conflicts", str(path), "--case", "DHR-1"]) == 2  # refused
+    assert "DHR-1 is blind-coded" in capsys.readouterr().err
+    both = _store(path, "Lead")
+    try:
+        for coding in both.codings(case_id):
+            both.set_coding_status(coding.id, "coded")
+    finally:
+        both.close()
+    assert main(["conflicts", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "gender" in captured.out and "left out" not in captured.err
