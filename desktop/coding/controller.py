@@ -202,8 +202,13 @@ class CodingController(QObject):
         if coding_id == self._coding_id():
             return True
         case_id = self.workspace.case_of_coding(coding_id)
-        if case_id:  # undo/redo reached another case: open it to show the change
-            self.workspace.panel.select_case(case_id)
+        if case_id:  # undo/redo reached another coding: open it to show the change
+            self.workspace.choose_coding(case_id, coding_id)
+            current = self.workspace.current
+            if current is not None and current.case.id == case_id:
+                self.workspace.show_case(case_id)  # the same case, in the coding changed
+            else:
+                self.workspace.panel.select_case(case_id)
         return False
 
     def answer_written(self, coding_id: str, entity_id: str, field: str,

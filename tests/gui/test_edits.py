@@ -86,3 +86,26 @@ def test_a_refused_value_is_reported_and_the_form_shows_what_is_stored(qtbot, tm
     assert "Not saved" in window.statusBar().currentMessage()
     assert "0 to 120" in window.statusBar().currentMessage()
     assert window.form.row_for(victim, "age").state is None
+
+
+def test_undo_after_switching_coding_shows_the_coding_it_changed(qtbot, tmp_path,
+                                                                  project_path):
+    first, _second = _two_cases(project_path)
+    window = _open(qtbot, tmp_path, project_path)
+    mine = window.workspace.current.coding.id
+    window.form.entity_add_requested.emit("victims")
+    wait_idle(qtbot, window)
+    victim = window.workspace.current.snapshot.section_entities("victims")[0].id
+    window.form.answer_edited.emit(victim, "age", "answered", 34)
+    wait_idle(qtbot, window)
+    store = open_store(project_path)
+    try:
+        other = store.add_coding(first, coder="B. Coder", kind="second").id
+    finally:
+        store.close()
+    window.workspace.show_coding(other)
+    qtbot.waitUntil(lambda: window.workspace.current.coding.id == other)
+    window.actions.undo.trigger()  # undoes the age in the first coding
+    qtbot.waitUntil(lambda: window.workspace.current.coding.id == mine)
+    wait_idle(qtbot, window)
+    assert window.form.row_for(victim, "age").state is None
