@@ -128,7 +128,8 @@ def _footnotes(book: Codebook, table_filter: TableFilter, counted: int, uncoded:
         notes.append(f"Counts from 1 to {suppress_below - 1} are shown as <{suppress_below}; "
                      f"'{SECONDARY}' marks a further count withheld so that totals cannot "
                      f"reveal a suppressed one.")
-    notes.append("'Not reported': the review does not say. 'No information': nothing was "
-                 "recorded for these cases. 'Not coded': people whose answer has not been "
-                 "coded yet.")
+    notes.append("'Not reported': the review does not say. 'Not applicable': the question "
+                 "does not arise for these cases (a suicide has no perpetrator). 'No "
+                 "information': nothing was recorded for these cases. 'Not coded': people "
+                 "whose answer has not been coded yet.")
     return notes

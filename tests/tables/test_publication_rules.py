@@ -197,3 +197,10 @@ def test_an_unknown_column_in_the_order_is_reported(codebook):
         load_table_specs(codebook, [spec])
     assert "column_order: unknown column 'intimate_partnr' (did you mean " \
            "'intimate_partner'?)" in str(raised.value)
+
+
+def test_the_footnotes_say_what_each_missing_state_means(store):
+    add_case(store, "adult_peer", "suicide", perpetrators=None)
+    footnote = build_tables(store).footnotes[-1]
+    assert "'Not applicable': the question does not arise for these cases" in footnote
+    assert "'No information': nothing was recorded" in footnote
