@@ -21,7 +21,6 @@ schema.agreement_sections defines these units.
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 import sqlite_utils
 
 from schema.agreement_sections import section_units
+from schema.agreement_units import coded_answers
 from schema.codebook_model import Codebook
 
 Unit = Sequence[Hashable]
@@ -135,26 +135,12 @@ def measure(units: dict[tuple, dict[str, Hashable]]
 
 
 def _coded_values(db: sqlite_utils.Database, codebook: Codebook) -> dict[str, dict]:
+    """path -> {(case id, position): {coder: value}} for every categorical field."""
     categorical = {f.path for f in codebook.all_fields() if f.is_categorical}
-    rows = db.execute(
-        "SELECT g.case_id, g.coder || ' (' || g.site || ')', e.section, e.position, a.field, "
-        "a.state, a.value_json FROM answers a JOIN entities e ON e.id = a.entity_id "
-        "JOIN codings g ON g.id = e.coding_id WHERE g.kind != 'consensus' AND g.case_id IN "
-        "(SELECT case_id FROM codings WHERE kind != 'consensus' GROUP BY case_id "
-        "HAVING count(*) > 1)")
     coded: dict[str, dict] = defaultdict(lambda: defaultdict(dict))
-    for case_id, coder, section, position, field, state, value_json in rows:
-        path = f"{section}.{field}"
-        if path in categorical:
-            coded[path][(case_id, position)][coder] = _category(state, value_json)
+    for found in coded_answers(db, categorical):
+        coded[found.path][(found.case_id, found.position)][found.coder] = found.category
     return coded
-
-
-def _category(state: str, value_json: str | None) -> Hashable:
-    if state != "answered":
-        return f"<{state}>"
-    value = json.loads(value_json)
-    return tuple(sorted(value)) if isinstance(value, list) else value
 
 
 CSV_HEADER = ["field", "option", "label", "type", "units", "coders", "percent_agreement",

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from schema.agreement import _category
 from schema.agreement_options import option_value
+from schema.agreement_units import coded_answers
 from schema.codebook_model import Codebook, Field, Section
 
 STATE_WORDS = {"<not_reported>": "not reported", "<not_applicable>": "not applicable"}
@@ -111,21 +111,11 @@ def _read(db: sqlite_utils.Database, codebook: Codebook, leave_out: frozenset[st
           ) -> tuple[dict[str, dict], dict[str, str]]:
     """path -> {(case id, position): {coder: _Coded}}, and each case id's reference."""
     categorical = {f.path for f in codebook.all_fields() if f.is_categorical}
-    rows = db.execute(
-        "SELECT g.case_id, c.reference, g.coder || ' (' || g.site || ')', g.id, e.id, "
-        "e.section, e.position, a.field, a.state, a.value_json FROM answers a "
-        "JOIN entities e ON e.id = a.entity_id JOIN codings g ON g.id = e.coding_id "
-        "JOIN cases c ON c.id = g.case_id WHERE g.kind != 'consensus' AND g.case_id IN "
-        "(SELECT case_id FROM codings WHERE kind != 'consensus' GROUP BY case_id "
-        "HAVING count(*) > 1)")
     coded: dict[str, dict] = defaultdict(lambda: defaultdict(dict))
     references: dict[str, str] = {}
-    for case_id, reference, coder, coding_id, entity_id, section, position, field, state, \
-            value_json in rows:
-        path = f"{section}.{field}"
-        if path in categorical and case_id not in leave_out:
-            references[case_id] = reference
-            coded[path][(case_id, position)][coder] = _Coded(
-                _category(state, value_json), coding_id, entity_id)
+    for found in coded_answers(db, categorical):
+        if found.case_id not in leave_out:
+            references[found.case_id] = found.reference
+            coded[found.path][(found.case_id, found.position)][found.coder] = _Coded(
+                found.category, found.coding_id, found.entity_id)
     return coded, references
-

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from schema.agreement_units import double_coded_codings
 from schema.codebook_model import Codebook
 
 APPLIES, NOT_APPLICABLE = "applies", "not_applicable"
@@ -51,13 +52,8 @@ def section_units(db: sqlite_utils.Database, codebook: Codebook
              values.get(s.key, {})) for s in repeating]
 
 
-_CODINGS = ("SELECT g.id, g.case_id, g.coder || ' (' || g.site || ')' FROM codings g "
-            "WHERE g.kind != 'consensus' AND g.case_id IN (SELECT case_id FROM codings "
-            "WHERE kind != 'consensus' GROUP BY case_id HAVING count(*) > 1)")
-
-
 def _values(db: sqlite_utils.Database) -> dict[str, dict[tuple, dict[str, Hashable]]]:
-    codings = {row[0]: (row[1], row[2]) for row in db.execute(_CODINGS)}
+    codings = double_coded_codings(db)
     found: dict[str, dict[tuple, dict[str, Hashable]]] = defaultdict(lambda: defaultdict(dict))
     for coding_id, section in db.execute("SELECT DISTINCT coding_id, section FROM entities"):
         if coding_id in codings:
