@@ -27,8 +27,7 @@ import sqlite_utils
 
 from schema.agreement_units import double_coded_codings
 from schema.codebook_model import Codebook
-
-APPLIES, NOT_APPLICABLE = "applies", "not_applicable"
+from schema.store_sections import APPLIES, NOT_APPLICABLE, has_section_states
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ def _values(db: sqlite_utils.Database) -> dict[str, dict[tuple, dict[str, Hashab
         if coding_id in codings:
             case_id, coder = codings[coding_id]
             found[section][(case_id, 0)][coder] = APPLIES
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone():
+    if has_section_states(db):
         for coding_id, section in db.execute(
                 "SELECT coding_id, section FROM section_states WHERE state = ?",
                 [NOT_APPLICABLE]):

@@ -9,7 +9,7 @@ from schema.encryption import DRIVER_ERRORS
 from schema.errors import CasecoderError, ProjectError
 from schema.migrations import latest_version
 from schema.project import open_project, read_meta
-from schema.store_sections import KNOWN_STATES, NOT_APPLICABLE
+from schema.store_sections import KNOWN_STATES, NOT_APPLICABLE, has_section_states
 
 REQUIRED_META = ("database_id", "site", "codebook_key", "created_at")
 
@@ -86,8 +86,7 @@ def _unknown_fields(db, codebook) -> list[str]:
 def _section_states(db, codebook) -> list[str]:
     """Section marks (migration 7) that name no repeating section, hold an unknown state, or
     stand beside items of the section (which a merge of two edits could leave behind)."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
-            is None:
+    if not has_section_states(db):
         return []
     repeating = {s.key for s in codebook.sections if s.repeat}
     problems = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from schema.project import now
 from schema.store import Store
+from schema.store_sections import has_section_states
 
 FORMAT = "casecoder-cases"
 FORMAT_VERSION = 2
@@ -80,8 +81,7 @@ def _coding(db, row: dict) -> dict:
 def _section_states(db, coding_id: str) -> list[dict]:
     """Every section state row of the coding, taken-back marks ('applies') included, so an
     import into a project that holds the old mark replaces it."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
-            is None:
+    if not has_section_states(db):
         return []
     return [{k: s[k] for k in ("section", "state", *_STAMPS)} for s in db.query(
         "SELECT * FROM section_states WHERE coding_id = ? ORDER BY section", [coding_id])]

@@ -125,5 +125,11 @@ class SectionStateMixin:
                     after={"section": section, "state": state})
 
     def _has_section_states(self) -> bool:
-        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'"
-                               ).fetchone() is not None
+        return has_section_states(self.db)
+
+
+def has_section_states(db) -> bool:
+    """Whether the project has the section_states table (migration 7): a project opened
+    read-only from an older version does not, and then no section is marked."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                      "name = 'section_states'").fetchone() is not None

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from schema.counting import counted_statuses, counting_coding_sql, describe_statuses
 from schema.errors import CasecoderError
+from schema.store_sections import has_section_states
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
 
@@ -227,8 +228,7 @@ def _fill_section_states(db: sqlite_utils.Database, by_coding: dict[str, CaseRec
     (NOT_APPLICABLE_ITEMS), so every row tells "does not apply" from "nothing coded"
     without knowing about section states; counts of people skip it (`is_not_applicable`).
     """
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'section_states'").fetchone() \
-            is None:
+    if not has_section_states(db):
         return
     found: dict[str, set[str]] = {}
     for coding_id, section in db.conn.execute(_STATES_SQL):
