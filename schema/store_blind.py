@@ -79,9 +79,11 @@ class BlindCodingMixin:
         coding is off)."""
         if not self.blind_coding:
             return []
+        by_case: dict[str, list[Coding]] = {}
+        for coding in self.all_codings():
+            by_case.setdefault(coding.case_id, []).append(coding)
         hidden = []
-        for case_id, in self.db.execute("SELECT DISTINCT case_id FROM codings").fetchall():
-            codings = self.codings(case_id)
+        for codings in by_case.values():
             shown = {c.id for c in blind_coding.visible(codings, self.actor, True)}
             hidden += [c for c in codings if c.id not in shown]
         return hidden

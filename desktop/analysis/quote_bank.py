@@ -7,7 +7,6 @@ task (desktop.workers), so the window stays responsive while reportlab lays out 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,16 +33,9 @@ EXPORT_FILTERS = {".csv": "CSV files (*.csv)", ".pdf": "PDF files (*.pdf)"}
 
 
 def read_bank(store, query: QuoteFilter) -> tuple[QuoteBank, list[str]]:
-    """The bank and the project's coders (for the coder filter), on the store thread. With
-    blind coding on, the quotes of codings this coder may not see yet are left out."""
-    coders = sorted({c.coder for case in store.list_cases() for c in store.codings(case.id)},
-                    key=str.lower)
-    bank = build_quote_bank(store, query)
-    hidden = {(c.case_id, c.coder) for c in store.hidden_codings()}
-    if hidden:
-        rows = [r for r in bank.rows if (r.case_id, r.coder) not in hidden]
-        bank = replace(bank, rows=rows, cases=len({r.case_id for r in rows}))
-    return bank, coders
+    """The bank and the project's coders (for the coder filter), on the store thread."""
+    coders = sorted({c.coder for c in store.all_codings()}, key=str.lower)
+    return build_quote_bank(store, query), coders
 
 
 class QuoteBankPanel(QDockWidget):

@@ -5,7 +5,9 @@ option="coercive_control", category="intimate_partner"))` lists, case by case, e
 coder cited for that field where the answer holds that option, with its document, page and
 paragraph. With no field it lists every piece of evidence in the project. Every coding counts
 (first, second and consensus codings alike), each row naming its coder, so a board sees all
-the material; the `coder` filter keeps one person's.
+the material; the `coder` filter keeps one person's. While blind second coding hides other
+coders' codings of a case (Store.hidden_codings), their quotes are left out, in the window
+and on the command line alike.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ def build_quote_bank(store, query: QuoteFilter) -> QuoteBank:
     book = store.codebook
     spec = check_filter(book, query)
     rows = [_row(book, r) for r in _evidence_rows(store.db, query)]
+    hidden = {(c.case_id, c.coder) for c in store.hidden_codings()}  # blind second coding
+    if hidden:
+        rows = [r for r in rows if (r.case_id, r.coder) not in hidden]
     if query.option:
         rows = [r for r in rows if query.option in r.options]
     unquoted = _unquoted_answers(store.db, query, spec) if spec else 0

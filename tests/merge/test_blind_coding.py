@@ -190,3 +190,23 @@ def test_conflicts_leave_out_blind_cases_until_both_codings_are_complete(double_
     assert main(["conflicts", str(path)]) == 1
     captured = capsys.readouterr()
     assert "gender" in captured.out and "left out" not in captured.err
+
+
+def test_the_quote_bank_leaves_out_quotes_of_codings_still_hidden(tmp_path, project_path):
+    from exports.quotes.bank import QuoteFilter, build_quote_bank
+    from tests.merge.builders import add_document
+
+    store = _store(project_path, "A. Analyst")
+    document = add_document(store, b"%PDF-1.4 review of Adult D")
+    case_id = code_review(store, "DHR-1", document=document, quote="a kitchen knife was used")
+    store.add_coding(case_id, coder="B. Coder", kind="second")
+    store.set_blind_coding(True)
+    store.close()
+    b = _store(project_path, "B. Coder")
+    try:
+        assert build_quote_bank(b, QuoteFilter()).rows == []
+        b.set_blind_coding(False)
+        assert [r.quote for r in build_quote_bank(b, QuoteFilter()).rows] == [
+            "a kitchen knife was used"]
+    finally:
+        b.close()
