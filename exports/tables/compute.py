@@ -9,7 +9,7 @@ from exports.tables.counting import counts_cell, mark_shared, top_cell
 from exports.tables.data import CaseRecord, attributes, field_answers
 from exports.tables.model import MARK, NO_INFORMATION, Cell, Column, Entry, Row, Table
 from exports.tables.people_notes import people_notes
-from exports.tables.spec import RowSpec, TableSpec
+from exports.tables.spec import RowSpec, TableSpec, column_options
 from schema.codebook_model import Codebook, Field, Option
 
 Columns = list[tuple[Column, list[CaseRecord]]]
@@ -30,26 +30,13 @@ def wanted_fields(specs: list[TableSpec]) -> dict[str, set[str]]:
     return wanted
 
 
-def _column_options(spec: TableSpec, book: Codebook) -> tuple[Option, ...]:
-    if spec.columns == "case.category":
-        return book.categories
-    if spec.columns == "case.review_type":
-        return book.review_types
-    if spec.columns.startswith("case."):
-        return ()
-    found = book.field(spec.columns)
-    if found.type == "boolean":
-        return (Option("True", "Yes"), Option("False", "No"))
-    return found.options
-
-
 def group_columns(spec: TableSpec, cases: list[CaseRecord], book: Codebook) -> Columns:
     """One column per value of the grouping, each with its cases: in the spec's column order,
     then codebook order; with `show_empty_columns`, every known value gets a column."""
     groups: dict[str, list[CaseRecord]] = {}
     for case, value in zip(cases, attributes(spec.columns, cases), strict=True):
         groups.setdefault(NOT_RECORDED if value in (None, "") else str(value), []).append(case)
-    labels = {o.key: o.label for o in _column_options(spec, book)}
+    labels = {o.key: o.label for o in column_options(spec.columns, book)}
     known = list(dict.fromkeys([*(k for k in spec.column_order if k in labels), *labels]))
     order = known + sorted(k for k in groups if k not in labels and k != NOT_RECORDED)
     order.append(NOT_RECORDED)

@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass
 
 from exports.tables.spec_rules import MajorityRule, OptionGroup, RuleChecker
-from schema.codebook_model import Codebook, Field
+from schema.codebook_model import Codebook, Field, Option
 from schema.errors import CodebookError, ValidationError
 
 CASE_COLUMNS = ("case.category", "case.review_type", "case.site", "case.publication_year")
@@ -114,6 +114,21 @@ class TableSpec:
             {row.split_by.section for row in self.rows if row.split_by}
 
 
+def column_options(columns: str, book: Codebook) -> tuple[Option, ...]:
+    """The values a table's columns can take, in codebook order, where the codebook lists
+    them (a site or a year can be anything: none)."""
+    if columns == "case.category":
+        return book.categories
+    if columns == "case.review_type":
+        return book.review_types
+    if columns.startswith("case."):
+        return ()
+    found = book.field(columns)
+    if found.type == "boolean":
+        return (Option("True", "Yes"), Option("False", "No"))
+    return found.options
+
+
 def load_table_specs(codebook: Codebook, raw: object | None = None,
                      source: str = "") -> list[TableSpec]:
     """Check the `tables:` block (by default the codebook's own) and build the specs."""
@@ -193,14 +208,7 @@ class _SpecChecker:
 
     def column_keys(self, columns: str) -> list[str]:
         """The keys a column can have, where the codebook lists them (empty: any value)."""
-        if columns == "case.category":
-            return [o.key for o in self.book.categories]
-        if columns == "case.review_type":
-            return [o.key for o in self.book.review_types]
-        if columns.startswith("case."):
-            return []
-        found = self.book.field(columns)
-        return ["True", "False"] if found.type == "boolean" else [o.key for o in found.options]
+        return [o.key for o in column_options(columns, self.book)]
 
     def text(self, data: dict, key: str, where: str) -> str:
         value = data.get(key)
