@@ -19,7 +19,6 @@ import pytest
 
 from exports.tables import build_tables
 from tests.seed_text import runs, shipped_seed_runs
-from tests.tables.seed_fixture import build_seed_fixture
 
 MAJORITY_VICTIMS = "Ethnicity not reported for most victims"
 ORDER = ["youth_peer", "intimate_partner", "adult_family", "adult_peer", "child_family",
@@ -126,17 +125,15 @@ CELLS = [(table, row, column) for table, rows in TABLES.items() for row in rows
 
 
 @pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory, codebook):
-    from schema.project import create_project
+def seed_tables(seed_project):
+    from schema.project import open_project
     from schema.store import Store
 
-    path = tmp_path_factory.mktemp("seed") / "seed.casecoder"
-    store = Store(create_project(path, site="Lambeth", coder="Tester", codebook=codebook),
-                  "Tester")
-    build_seed_fixture(store)
-    tables = build_tables(store)
-    store.close()
-    return tables
+    store = Store(open_project(seed_project, readonly=True), "Tester")
+    try:
+        return build_tables(store)
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("key", list(TABLES))
